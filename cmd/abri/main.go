@@ -1,0 +1,64 @@
+// Command abri builds solidarity guides: YAML listings and Markdown pages
+// in, a multilingual static site out.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	_ "time/tzdata" // guides name IANA time zones; do not depend on the host's database
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		var ex exitError
+		if !errors.As(err, &ex) {
+			fmt.Fprintln(os.Stderr, "abri:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// exitError means the problem was already reported; only the exit code is left.
+type exitError struct{ msg string }
+
+func (e exitError) Error() string { return e.msg }
+
+const usage = `abri builds a solidarity guide into a static site.
+
+Usage:
+  abri build [flags]   check the content, then write the site (nothing is written on error)
+  abri check [flags]   check the content only: every problem as path:line:col: message
+  abri help [command]  show this help, or a command's flags
+
+Run "abri <command> -h" to see a command's flags.
+`
+
+// Run is the whole command line, testable in-process.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError{"no command"}
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		return runBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && rest[0] != "help" {
+			return Run(ctx, []string{rest[0], "-h"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "abri: unknown command %q\n\n%s", cmd, usage)
+		return exitError{"unknown command"}
+	}
+}

@@ -1,0 +1,74 @@
+package content
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// check applies the rules that span several fields of a listing.
+func (l *Listing) check(d *decoder, n *yaml.Node) {
+	if l.Status == "" {
+		l.Status = "open"
+	}
+	if l.Address == nil && l.Geo == nil {
+		d.errorf(n, "missing address (give address: with at least city, or geo: [latitude, longitude])")
+	}
+	if len(l.Categories) == 0 && valueOf(n, "categories") != nil {
+		d.errorf(valueOf(n, "categories"), "categories: list at least one category")
+	}
+	if l.Address != nil && l.Address.Country == "" {
+		l.Address.Country = d.site.Country
+	}
+	if d.today.IsZero() || l.Updated.IsZero() {
+		return
+	}
+	age := int(d.today.Time().Sub(l.Updated.Time()).Hours() / 24)
+	switch {
+	case age < 0:
+		d.warnf(valueOf(n, "updated"), "updated: %s is in the future (write the day the information was checked)", l.Updated)
+	case age > d.site.StaleAfter:
+		d.warnf(valueOf(n, "updated"), "updated: information last checked %d days ago (stale_after is %d): check it with the place and update the date", age, d.site.StaleAfter)
+	}
+}
+
+func (a *Address) check(d *decoder, n *yaml.Node) {
+	if a.City == "" && a.PostalCode == "" {
+		d.errorf(n, "address: give at least city or postal_code")
+	}
+}
+
+func (a *Age) check(d *decoder, n *yaml.Node) {
+	if a.Max != 0 && a.Min > a.Max {
+		d.errorf(n, "min %d is above max %d", a.Min, a.Max)
+	}
+}
+
+func (c *Closure) check(d *decoder, n *yaml.Node) {
+	checkPeriod(d, n, c.Start, c.End, "closure")
+}
+
+func (s *SpecialHours) check(d *decoder, n *yaml.Node) {
+	checkPeriod(d, n, s.Start, s.End, "special hours")
+}
+
+func (no *Notice) check(d *decoder, n *yaml.Node) {
+	if no.Start != nil && no.End != nil && no.End.Before(*no.Start) {
+		d.errorf(keyOf(n, "end"), "end %s is before start %s", no.End, no.Start)
+	}
+}
+
+// checkPeriod refuses periods that end before they start and warns about
+// periods over for more than 30 days, which editors should clean up.
+func checkPeriod(d *decoder, n *yaml.Node, start, end Date, what string) {
+	if start.IsZero() || end.IsZero() {
+		return
+	}
+	if end.Before(start) {
+		d.errorf(keyOf(n, "end"), "end %s is before start %s (dates are inclusive: start is the first day, end the last)", end, start)
+		return
+	}
+	if !d.today.IsZero() && d.today.Time().Sub(end.Time()).Hours() > 30*24 {
+		d.warnf(n, "%s", fmt.Sprintf("%s ended on %s, more than 30 days ago: remove it", what, end))
+	}
+}

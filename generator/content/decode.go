@@ -1,0 +1,293 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decoder turns YAML nodes into the typed structs of this package, strictly:
+// every unknown field, wrong type or bad value becomes a Problem at its
+// position, and decoding goes on so that all problems are found in one run.
+type decoder struct {
+	path     string
+	problems *Problems
+	site     *Site                // nil while site.yaml itself is read
+	cats     map[string]*Category // nil while categories.yaml is read
+	field    []string             // keys from the document root to the value being decoded
+	today    Date                 // day of the build, for warnings about old information
+}
+
+// checker is implemented by types with rules across their fields; n is their map.
+type checker interface {
+	check(d *decoder, n *yaml.Node)
+}
+
+// nodeDecoder is implemented by types that read their own YAML form.
+type nodeDecoder interface {
+	decodeYAML(d *decoder, n *yaml.Node)
+}
+
+// fieldRules are the checks a struct tag adds to a plain value.
+type fieldRules struct {
+	enum    []string
+	pattern *regexp.Regexp
+	lo, hi  int
+	ranged  bool
+}
+
+func (d *decoder) report(sev Severity, n *yaml.Node, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if len(d.field) > 0 {
+		msg = strings.Join(d.field, ".") + ": " + msg
+	}
+	p := Problem{Path: d.path, Msg: msg, Severity: sev}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	*d.problems = append(*d.problems, p)
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.report(Error, n, format, args...)
+}
+
+func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
+	d.report(Warning, n, format, args...)
+}
+
+// decodeDocument reads a whole YAML file into v.
+func (d *decoder) decodeDocument(data []byte, v any) bool {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		d.syntaxError(err)
+		return false
+	}
+	if len(doc.Content) == 0 {
+		d.errorf(&yaml.Node{Line: 1, Column: 1}, "the file is empty")
+		return false
+	}
+	d.decode(doc.Content[0], reflect.ValueOf(v).Elem(), fieldRules{})
+	return true
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError reports a YAML syntax error at its line, as editors expect.
+func (d *decoder) syntaxError(err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	d.errorf(&yaml.Node{Line: line, Column: 1}, "YAML syntax: %s (check indentation, colons and quotes)", msg)
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, rules fieldRules) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if v.CanAddr() {
+		if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+			nd.decodeYAML(d, n)
+			return
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if isNull(n) {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.decode(n, p.Elem(), rules)
+		v.Set(p)
+	case reflect.Struct:
+		d.decodeStruct(n, v)
+	case reflect.Slice:
+		d.decodeSlice(n, v, rules)
+	case reflect.String:
+		if s, ok := d.scalar(n); ok {
+			d.checkString(n, s, rules)
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		if b, ok := d.boolean(n); ok {
+			v.SetBool(b)
+		}
+	case reflect.Int:
+		if i, ok := d.integer(n, rules); ok {
+			v.SetInt(int64(i))
+		}
+	default:
+		panic("content: cannot decode into " + v.Type().String())
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// scalar returns the text of a scalar value, refusing maps, lists and empty values.
+func (d *decoder) scalar(n *yaml.Node) (string, bool) {
+	switch {
+	case n.Kind != yaml.ScalarNode:
+		d.errorf(n, "want a single value, not a %s", kindName(n))
+		return "", false
+	case isNull(n) || strings.TrimSpace(n.Value) == "":
+		d.errorf(n, "empty value (give a value or remove the line)")
+		return "", false
+	}
+	return strings.TrimSpace(n.Value), true
+}
+
+func (d *decoder) boolean(n *yaml.Node) (bool, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, "%s is not true or false", describe(n))
+		return false, false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE", true
+}
+
+func (d *decoder) integer(n *yaml.Node, rules fieldRules) (int, bool) {
+	i, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+		d.errorf(n, "%s is not a whole number", describe(n))
+		return 0, false
+	}
+	if rules.ranged && (i < rules.lo || i > rules.hi) {
+		d.errorf(n, "%d is out of range (want %d to %d)", i, rules.lo, rules.hi)
+		return 0, false
+	}
+	return i, true
+}
+
+func (d *decoder) checkString(n *yaml.Node, s string, rules fieldRules) {
+	if rules.enum != nil && !slices.Contains(rules.enum, s) {
+		d.errorf(n, "%q is not one of %s%s", s, strings.Join(rules.enum, ", "), suggest(s, rules.enum))
+	}
+	if rules.pattern != nil && !rules.pattern.MatchString(s) {
+		d.errorf(n, "%q is not allowed (want %s)", s, rules.pattern.String())
+	}
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, rules fieldRules) {
+	items := []*yaml.Node{n}
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		items = n.Content
+	case isNull(n):
+		return
+	case n.Kind == yaml.ScalarNode && v.Type().Elem().Kind() == reflect.String:
+		// A single value where a list is expected is a list of one: `phone: "115"`.
+	default:
+		d.errorf(n, "want a list, not a %s (write [a, b] or one \"- item\" per line)", kindName(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(items), len(items))
+	for i, item := range items {
+		d.decode(item, s.Index(i), rules)
+	}
+	v.Set(s)
+}
+
+// decodeStruct reads a map into the fields of a struct, by their yaml tags.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "want a map of fields (name: value), not a %s", kindName(n))
+		return
+	}
+	fields := structFields(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		f, ok := fields.byName[key.Value]
+		if !ok {
+			d.errorf(key, "unknown field %q%s", key.Value, suggest(key.Value, fields.names))
+			continue
+		}
+		if seen[key.Value] {
+			d.errorf(key, "field %q is given twice", key.Value)
+			continue
+		}
+		seen[key.Value] = true
+		d.field = append(d.field, key.Value)
+		d.decode(val, v.Field(f.index), f.rules)
+		d.field = d.field[:len(d.field)-1]
+	}
+	for _, f := range fields.list {
+		if f.required && !seen[f.name] {
+			d.errorf(n, "missing required field %q", f.name)
+		}
+	}
+	if c, ok := v.Addr().Interface().(checker); ok {
+		c.check(d, n)
+	}
+}
+
+type structField struct {
+	name     string
+	index    int
+	required bool
+	rules    fieldRules
+}
+
+type structInfo struct {
+	list   []structField
+	byName map[string]structField
+	names  []string
+}
+
+// structFields reads the yaml, enum, pattern and range tags of a struct type.
+func structFields(t reflect.Type) structInfo {
+	info := structInfo{byName: map[string]structField{}}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		f := structField{name: name, index: i, required: opts == "required"}
+		if e := sf.Tag.Get("enum"); e != "" {
+			f.rules.enum = strings.Split(e, ",")
+		}
+		if p := sf.Tag.Get("pattern"); p != "" {
+			f.rules.pattern = regexp.MustCompile(p)
+		}
+		if r := sf.Tag.Get("range"); r != "" {
+			lo, hi, _ := strings.Cut(r, ",")
+			f.rules.lo, _ = strconv.Atoi(lo)
+			f.rules.hi, _ = strconv.Atoi(hi)
+			f.rules.ranged = true
+		}
+		info.list = append(info.list, f)
+		info.byName[name] = f
+		info.names = append(info.names, name)
+	}
+	return info
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "map"
+	case yaml.SequenceNode:
+		return "list"
+	}
+	return "single value"
+}
+
+// describe quotes a value for a message.
+func describe(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return "a " + kindName(n)
+	}
+	return strconv.Quote(n.Value)
+}

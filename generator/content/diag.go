@@ -1,0 +1,131 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity tells whether a problem stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is written.
+	Error Severity = iota
+	// Warning is shown to editors; the build goes on.
+	Warning
+)
+
+// Problem is one thing wrong in the content, at a position editors can find.
+type Problem struct {
+	Path     string // file path as editors see it, e.g. content/listings/lyon/halte.yaml
+	Line     int    // 1-based; 0 when the problem is about the whole file
+	Col      int    // 1-based
+	Msg      string // what is wrong and how to fix it
+	Severity Severity
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Col)
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Problems collects every problem of a run so that editors see them all at once.
+type Problems []Problem
+
+// Errors counts the problems that stop the build.
+func (ps Problems) Errors() int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings counts the problems that do not stop the build.
+func (ps Problems) Warnings() int { return len(ps) - ps.Errors() }
+
+// Sort orders problems by file, line and column, so that output is stable.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Err returns the problems as an error when at least one stops the build.
+func (ps Problems) Err() error {
+	if ps.Errors() == 0 {
+		return nil
+	}
+	return &ProblemsError{ps}
+}
+
+// ProblemsError is returned by Load when the content cannot be built.
+type ProblemsError struct{ Problems Problems }
+
+func (e *ProblemsError) Error() string {
+	var lines []string
+	for _, p := range e.Problems {
+		lines = append(lines, p.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// suggest returns ` (did you mean "x"?)` when one of names is close to s.
+func suggest(s string, names []string) string {
+	best, bestD := "", 0
+	for _, n := range names {
+		d := distance(strings.ToLower(s), strings.ToLower(n))
+		if best == "" || d < bestD || (d == bestD && n < best) {
+			best, bestD = n, d
+		}
+	}
+	limit := 2
+	if len(s) <= 3 {
+		limit = 1
+	}
+	if best == "" || bestD > limit && !strings.HasPrefix(best, s) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance between a and b, counted in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

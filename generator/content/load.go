@@ -1,0 +1,386 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Guide is a whole content folder, read and checked.
+type Guide struct {
+	Site       *Site
+	Categories []*Category          // top-level categories, in the editors' order
+	ByID       map[string]*Category // every category by id
+	Listings   []*Listing           // published listings (not drafts), sorted by id
+	Pages      map[string][]*Page   // Markdown page slug -> its files, in the guide's language order
+	Drafts     int                  // listings left out because they are drafts
+	Today      Date                 // day of the build in the guide's time zone; zero when not given
+}
+
+// Options tune Load.
+type Options struct {
+	Root  string    // how editors name the content folder in messages, e.g. "content"
+	Now   time.Time // the time of the build, for warnings about old information
+	Icons []string  // pictograms the theme has; nil skips the check
+}
+
+// Load reads and checks a guide. It returns every problem found; the guide
+// is usable only when none of them is an error.
+func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
+	var ps Problems
+	g := &Guide{ByID: map[string]*Category{}, Pages: map[string][]*Page{}}
+	g.Site = loadSite(fsys, opts, &ps)
+	if g.Site == nil {
+		ps.Sort()
+		return nil, ps
+	}
+	if !opts.Now.IsZero() {
+		g.Today = DateOf(opts.Now.In(g.Site.Timezone.Location))
+	}
+	g.loadCategories(fsys, opts, &ps)
+	g.loadListings(fsys, opts, &ps)
+	g.loadPages(fsys, opts, &ps)
+	ps.Sort()
+	return g, ps
+}
+
+func readFile(fsys fs.FS, opts Options, name string, ps *Problems) ([]byte, bool) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		*ps = append(*ps, Problem{Path: path.Join(opts.Root, name), Msg: "cannot read: " + errText(err)})
+		return nil, false
+	}
+	return data, true
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func loadSite(fsys fs.FS, opts Options, ps *Problems) *Site {
+	data, ok := readFile(fsys, opts, "site.yaml", ps)
+	if !ok {
+		return nil
+	}
+	site := &Site{}
+	d := &decoder{path: path.Join(opts.Root, "site.yaml"), problems: ps, site: site}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		d.syntaxError(err)
+		return nil
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		d.errorf(&yaml.Node{Line: 1, Column: 1}, "want a map of fields (title:, languages: ...)")
+		return nil
+	}
+	// Languages come first: every text of the file is checked against them.
+	root := doc.Content[0]
+	langs := valueOf(root, "languages")
+	if langs == nil {
+		d.errorf(root, "missing required field \"languages\" (e.g. languages: [fr, en])")
+		return nil
+	}
+	d.field = []string{"languages"}
+	d.decode(langs, reflectValue(&site.Languages), fieldRules{})
+	d.field = nil
+	if !site.checkLanguages(d, langs) {
+		return nil
+	}
+	before := ps.Errors()
+	d.decode(root, reflectValue(site), fieldRules{})
+	if ps.Errors() > before {
+		return nil
+	}
+	if site.StaleAfter == 0 {
+		site.StaleAfter = 180
+	}
+	return site
+}
+
+func (s *Site) checkLanguages(d *decoder, n *yaml.Node) bool {
+	if len(s.Languages) == 0 {
+		d.errorf(n, "languages: list at least one language, the source language first")
+		return false
+	}
+	seen := map[Lang]bool{}
+	for i, l := range s.Languages {
+		if l == "" {
+			return false
+		}
+		if seen[l] {
+			d.errorf(n.Content[i], "languages: %q is listed twice", l)
+			return false
+		}
+		seen[l] = true
+	}
+	return true
+}
+
+// langs returns the guide's language codes, the source language first.
+func (s *Site) langs() []string {
+	out := make([]string, len(s.Languages))
+	for i, l := range s.Languages {
+		out[i] = string(l)
+	}
+	return out
+}
+
+// Langs returns the guide's language codes, the source language first.
+func (s *Site) Langs() []string { return s.langs() }
+
+// valueOf returns the value of key in a mapping node, or nil.
+func valueOf(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyOf returns the key node of key in a mapping node, or the mapping itself.
+func keyOf(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; m != nil && m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return m
+}
+
+func (g *Guide) loadCategories(fsys fs.FS, opts Options, ps *Problems) {
+	data, ok := readFile(fsys, opts, "categories.yaml", ps)
+	if !ok {
+		return
+	}
+	d := &decoder{path: path.Join(opts.Root, "categories.yaml"), problems: ps, site: g.Site}
+	d.decodeDocument(data, &g.Categories)
+	var walk func(cs []*Category, parent *Category)
+	walk = func(cs []*Category, parent *Category) {
+		for _, c := range cs {
+			if c == nil || c.ID == "" {
+				continue
+			}
+			c.Parent = parent
+			if _, dup := g.ByID[c.ID]; dup {
+				*ps = append(*ps, Problem{Path: d.path, Msg: "category id " + c.ID + " is used twice (ids must be unique in the whole tree)"})
+			}
+			g.ByID[c.ID] = c
+			walk(c.Children, c)
+		}
+	}
+	walk(g.Categories, nil)
+	g.checkIcons(d, data, opts.Icons)
+}
+
+// checkIcons makes sure each top-level category has a pictogram of the theme.
+func (g *Guide) checkIcons(d *decoder, data []byte, icons []string) {
+	var doc yaml.Node
+	if icons == nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return
+	}
+	for i, c := range g.Categories {
+		if c == nil || i >= len(doc.Content[0].Content) {
+			continue
+		}
+		n := doc.Content[0].Content[i]
+		switch {
+		case c.Icon == "":
+			d.errorf(n, "category %q: missing icon (the theme has %s)", c.ID, strings.Join(icons, ", "))
+		case !slices.Contains(icons, c.Icon):
+			d.errorf(valueOf(n, "icon"), "unknown icon %q%s (the theme has %s)", c.Icon, suggest(c.Icon, icons), strings.Join(icons, ", "))
+		}
+	}
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+func (g *Guide) loadListings(fsys fs.FS, opts Options, ps *Problems) {
+	var files []string
+	err := fs.WalkDir(fsys, "listings", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		*ps = append(*ps, Problem{Path: path.Join(opts.Root, "listings"), Msg: "cannot read: " + errText(err)})
+		return
+	}
+	sort.Strings(files)
+	listings := g.decodeListings(fsys, opts, files, ps)
+	seen := map[string]string{}
+	for _, l := range listings {
+		if prev, dup := seen[l.ID]; dup {
+			*ps = append(*ps, Problem{Path: l.Path, Line: 1, Col: 1, Msg: "id " + l.ID + " is already used by " + prev + " (file names must be unique across the guide)"})
+			continue
+		}
+		seen[l.ID] = l.Path
+		if l.Published() {
+			g.Listings = append(g.Listings, l)
+		} else {
+			g.Drafts++
+		}
+	}
+	sort.Slice(g.Listings, func(i, j int) bool { return g.Listings[i].ID < g.Listings[j].ID })
+}
+
+// decodeListings reads listing files in parallel; the result keeps the files' order.
+func (g *Guide) decodeListings(fsys fs.FS, opts Options, files []string, ps *Problems) []*Listing {
+	out := make([]*Listing, len(files))
+	probs := make([]Problems, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = g.decodeListing(fsys, opts, files[i], &probs[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var listings []*Listing
+	for i := range files {
+		*ps = append(*ps, probs[i]...)
+		if out[i] != nil {
+			listings = append(listings, out[i])
+		}
+	}
+	return listings
+}
+
+func (g *Guide) decodeListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {
+	p := path.Join(opts.Root, file)
+	base := path.Base(file)
+	id, ok := strings.CutSuffix(base, ".yaml")
+	if !ok || !idPattern.MatchString(id) {
+		*ps = append(*ps, Problem{Path: p, Msg: "listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)"})
+		return nil
+	}
+	data, ok := readFile(fsys, opts, file, ps)
+	if !ok {
+		return nil
+	}
+	l := &Listing{ID: id, Path: p}
+	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
+	before := ps.Errors()
+	if !d.decodeDocument(data, l) || ps.Errors() > before {
+		return nil
+	}
+	return l
+}
+
+// loadPages reads pages/<slug>.<lang>.md.
+func (g *Guide) loadPages(fsys fs.FS, opts Options, ps *Problems) {
+	entries, err := fs.ReadDir(fsys, "pages")
+	if err != nil {
+		return // pages are optional
+	}
+	langs := g.Site.langs()
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		page := g.loadPage(fsys, opts, e.Name(), langs, ps)
+		if page == nil {
+			continue
+		}
+		g.Pages[page.Slug] = append(g.Pages[page.Slug], page)
+	}
+	for _, pages := range g.Pages {
+		sort.Slice(pages, func(i, j int) bool {
+			return slices.Index(langs, pages[i].Lang) < slices.Index(langs, pages[j].Lang)
+		})
+	}
+}
+
+var pageName = regexp.MustCompile(`^([a-z0-9-]+)\.([a-z]{2,3}(?:-[A-Z][A-Za-z]+)?)\.md$`)
+
+func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, ps *Problems) *Page {
+	p := path.Join(opts.Root, "pages", name)
+	m := pageName.FindStringSubmatch(name)
+	switch {
+	case m == nil:
+		*ps = append(*ps, Problem{Path: p, Msg: "page file names are <slug>.<language>.md, e.g. about.fr.md"})
+		return nil
+	case !slices.Contains(langs, m[2]):
+		*ps = append(*ps, Problem{Path: p, Msg: "language " + m[2] + " is not a language of the guide (site.yaml languages: " + strings.Join(langs, ", ") + ")" + suggest(m[2], langs)})
+		return nil
+	case m[1] == "index" || m[1] == "404":
+		*ps = append(*ps, Problem{Path: p, Msg: "the slug " + m[1] + " is reserved for the site's own pages; rename the file"})
+		return nil
+	}
+	data, ok := readFile(fsys, opts, path.Join("pages", name), ps)
+	if !ok {
+		return nil
+	}
+	page := &Page{Slug: m[1], Lang: m[2], Path: p}
+	front, body, line, ok := splitFrontMatter(data)
+	if !ok {
+		*ps = append(*ps, Problem{Path: p, Line: 1, Col: 1, Msg: "missing front matter: start the file with a line ---, then title: ..., then a line ---"})
+		return nil
+	}
+	d := &decoder{path: p, problems: ps, site: g.Site}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(front, &doc); err != nil {
+		d.syntaxError(err)
+		return nil
+	}
+	shiftLines(&doc, line)
+	before := ps.Errors()
+	if len(doc.Content) == 0 {
+		d.errorf(&yaml.Node{Line: 1, Column: 1}, "missing required field \"title\"")
+		return nil
+	}
+	d.decode(doc.Content[0], reflectValue(page), fieldRules{})
+	if ps.Errors() > before {
+		return nil
+	}
+	page.Body = body
+	return page
+}
+
+// splitFrontMatter cuts "---\n<yaml>---\n<body>"; line is the file line of the YAML's first line.
+func splitFrontMatter(data []byte) (front, body []byte, line int, ok bool) {
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	rest, found := bytes.CutPrefix(data, []byte("---\n"))
+	if !found {
+		return nil, nil, 0, false
+	}
+	front, body, found = bytes.Cut(rest, []byte("\n---\n"))
+	if !found {
+		front, found = bytes.CutSuffix(rest, []byte("\n---"))
+	}
+	return front, body, 2, found
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by - 1
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}

@@ -1,0 +1,146 @@
+package content
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Text is a translatable text: language code to text. In YAML it is either a
+// plain string, in the guide's source language, or a map language -> text.
+type Text map[string]string
+
+// In returns the text in lang and the language it is really in: lang when
+// translated, otherwise the first of langs (the source language first) that has it.
+func (t Text) In(langs []string, lang string) (text, in string) {
+	if s, ok := t[lang]; ok {
+		return s, lang
+	}
+	for _, l := range langs {
+		if s, ok := t[l]; ok {
+			return s, l
+		}
+	}
+	return "", lang
+}
+
+func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode {
+		if s, ok := d.scalar(n); ok {
+			*t = Text{d.site.Languages[0].String(): s}
+			d.checkTranslated(n, *t)
+		}
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "want a text, or a map of language: text (fr: ..., en: ...), not a %s", kindName(n))
+		return
+	}
+	m := Text{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if !d.checkLang(key) {
+			continue
+		}
+		if _, dup := m[key.Value]; dup {
+			d.errorf(key, "language %q is given twice", key.Value)
+			continue
+		}
+		if s, ok := d.scalar(val); ok {
+			m[key.Value] = s
+		}
+	}
+	*t = m
+	d.checkTranslated(n, m)
+}
+
+// checkLang reports a translation in a language the guide does not list.
+func (d *decoder) checkLang(key *yaml.Node) bool {
+	langs := d.site.langs()
+	if slices.Contains(langs, key.Value) {
+		return true
+	}
+	d.errorf(key, "%q is not a language of the guide (site.yaml languages: %s)%s",
+		key.Value, strings.Join(langs, ", "), suggest(key.Value, langs))
+	return false
+}
+
+// checkTranslated warns when a text lacks some of the guide's languages.
+func (d *decoder) checkTranslated(n *yaml.Node, t Text) {
+	var missing []string
+	for _, l := range d.site.langs() {
+		if _, ok := t[l]; !ok {
+			missing = append(missing, l)
+		}
+	}
+	if len(missing) > 0 && len(t) > 0 {
+		_, src := t.In(d.site.langs(), "")
+		d.warnf(n, "not translated into %s (readers see the %s text, marked as not translated)",
+			strings.Join(missing, ", "), src)
+	}
+}
+
+// Lang is a language code of the guide, such as fr, ar or pt-BR.
+type Lang string
+
+func (l Lang) String() string { return string(l) }
+
+var langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z][A-Za-z]{1,7})?$`)
+
+func (l *Lang) decodeYAML(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n)
+	if !ok {
+		return
+	}
+	if !langPattern.MatchString(s) {
+		d.errorf(n, "%q is not a language code (want ISO 639-1 like fr, en, ar, uk)", s)
+		return
+	}
+	*l = Lang(s)
+}
+
+// SpokenLang is a language spoken on site: any ISO 639 code (fr, lsf, prs ...).
+type SpokenLang string
+
+var spokenPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+func (l *SpokenLang) decodeYAML(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n)
+	if !ok {
+		return
+	}
+	if !spokenPattern.MatchString(s) {
+		d.errorf(n, "%q is not a language code (want an ISO 639 code in lower case: fr, ar, lsf, prs)", s)
+		return
+	}
+	*l = SpokenLang(s)
+}
+
+// Words are search words per language, e.g. synonyms of a category.
+type Words map[string][]string
+
+func (w *Words) decodeYAML(d *decoder, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "want a map of language: words (fr: douche, se laver), not a %s", kindName(n))
+		return
+	}
+	m := Words{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if !d.checkLang(key) {
+			continue
+		}
+		var words []string
+		d.decodeSlice(val, reflectValue(&words), fieldRules{})
+		for _, s := range words {
+			for _, w := range strings.Split(s, ",") {
+				if w = strings.TrimSpace(w); w != "" {
+					m[key.Value] = append(m[key.Value], w)
+				}
+			}
+		}
+	}
+	*w = m
+}

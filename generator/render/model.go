@@ -1,0 +1,259 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/theme"
+)
+
+// Site is everything the templates can reach, built once per build.
+type Site struct {
+	Guide      *content.Guide
+	Langs      []string
+	Categories []*Category          // top-level categories, in the tree's order
+	ByID       map[string]*Category // every category
+	Cities     []*City              // sorted by name
+	Listings   []*Listing           // sorted by id
+	Pages      []*MDPage            // sorted by menu position, then slug
+	MultiCity  bool
+	Notice     content.Text // the site notice if it is in force on the day of the build
+	CSS        string       // path of the style sheet from the site root
+	LangJS     string       // path of the language chooser script
+	Favicon    string       // path of the icon
+	theme      *theme.Theme
+}
+
+// MDPage is a Markdown page rendered in each language it exists in.
+type MDPage struct {
+	Slug  string
+	Menu  int
+	Title content.Text
+	Body  map[string]template.HTML // language of the file -> HTML
+}
+
+func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today content.Date) (*Site, error) {
+	s := &Site{Guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th}
+	s.CSS, s.LangJS, s.Favicon = th.Assets["style.css"].Path, th.Assets["lang.js"].Path, th.Assets["icon.svg"].Path
+	if n := g.Site.Notice; n != nil && inForce(n, today) {
+		s.Notice = n.Text
+	}
+	s.addCategories(g.Categories, nil)
+	for _, l := range g.Listings {
+		s.Listings = append(s.Listings, s.newListing(l, today))
+	}
+	s.fileListings()
+	if err := s.addPages(md); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func inForce(n *content.Notice, today content.Date) bool {
+	return (n.Start == nil || !today.Before(*n.Start)) && (n.End == nil || !n.End.Before(today))
+}
+
+func (s *Site) addCategories(cs []*content.Category, parent *Category) {
+	for _, c := range cs {
+		v := &Category{Category: c}
+		v.Icon = s.theme.Icons[c.Top().Icon]
+		s.ByID[c.ID] = v
+		if parent == nil {
+			s.Categories = append(s.Categories, v)
+		}
+		s.addCategories(c.Children, v)
+	}
+}
+
+func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
+	v := &Listing{Listing: l, Hours: newHours(l.Hours)}
+	if a := l.Address; a != nil {
+		v.PostalCode, v.Hidden = a.PostalCode, a.Hidden
+		if !a.Hidden {
+			v.Street = a.Street
+		}
+	}
+	if l.Geo != nil && !v.Hidden {
+		v.Geo = l.Geo
+		lat, lon := strconv.FormatFloat(l.Geo.Lat, 'f', -1, 64), strconv.FormatFloat(l.Geo.Lon, 'f', -1, 64)
+		v.GeoURI = "geo:" + lat + "," + lon
+		v.OSM = fmt.Sprintf("https://www.openstreetmap.org/?mlat=%s&mlon=%s#map=18/%s/%s", lat, lon, lat, lon)
+	}
+	seen := map[string]bool{}
+	for _, c := range l.Categories {
+		v.Cats = append(v.Cats, s.ByID[c.ID])
+		if top := c.Top(); !seen[top.ID] {
+			seen[top.ID] = true
+			v.Tops = append(v.Tops, s.ByID[top.ID])
+		}
+	}
+	for _, svc := range l.Services {
+		v.Services = append(v.Services, Service{Service: svc, Cat: s.ByID[svc.Category.ID], Hours: newHours(svc.Hours)})
+	}
+	for _, c := range l.Closures {
+		if announced(c.Start, c.End, today) {
+			v.Closures = append(v.Closures, c)
+		}
+	}
+	for _, sh := range l.SpecialHours {
+		if announced(sh.Start, sh.End, today) {
+			v.Special = append(v.Special, Special{SpecialHours: sh, Table: newHours(sh.Hours)})
+		}
+	}
+	return v
+}
+
+// announced tells whether a period is shown: from 15 days before it starts
+// until its last day.
+func announced(start, end, today content.Date) bool {
+	from := content.DateOf(start.Time().Add(-15 * 24 * time.Hour))
+	return !today.Before(from) && !end.Before(today)
+}
+
+// fileListings puts each listing in its city and categories.
+func (s *Site) fileListings() {
+	cities := map[string]*City{}
+	for _, l := range s.Listings {
+		if l.Address == nil || l.Address.City == "" {
+			continue
+		}
+		c := cities[l.Address.City]
+		if c == nil {
+			c = &City{Name: l.Address.City}
+			cities[c.Name] = c
+			s.Cities = append(s.Cities, c)
+		}
+		l.City = c
+		c.Listings = append(c.Listings, l)
+	}
+	sort.Slice(s.Cities, func(i, j int) bool { return s.Cities[i].Name < s.Cities[j].Name })
+	s.MultiCity = len(s.Cities) > 1
+	slugs := map[string]int{}
+	for _, c := range s.Cities {
+		c.Slug = slugify(c.Name)
+		if n := slugs[c.Slug]; n > 0 {
+			c.Slug += "-" + strconv.Itoa(n+1)
+		}
+		slugs[c.Slug]++
+		sortListings(c.Listings)
+	}
+	for _, l := range s.Listings {
+		seen := map[*Category]bool{}
+		for _, c := range l.Cats {
+			for a := c; a != nil; a = s.parent(a) {
+				if !seen[a] {
+					seen[a] = true
+					a.Listings = append(a.Listings, l)
+				}
+			}
+		}
+	}
+	for _, c := range s.ByID {
+		sortListings(c.Listings)
+		c.ByCity = groupByCity(c.Listings)
+	}
+	for _, c := range s.ByID {
+		for _, child := range c.Category.Children {
+			if cv := s.ByID[child.ID]; len(cv.Listings) > 0 {
+				c.Children = append(c.Children, cv)
+			}
+		}
+	}
+	for _, city := range s.Cities {
+		city.ByCategory = s.groupByCategory(city.Listings)
+	}
+}
+
+func (s *Site) parent(c *Category) *Category {
+	if c.Parent == nil {
+		return nil
+	}
+	return s.ByID[c.Parent.ID]
+}
+
+func groupByCity(ls []*Listing) []Group {
+	var groups []Group
+	index := map[*City]int{}
+	var rest []*Listing
+	for _, l := range ls {
+		if l.City == nil {
+			rest = append(rest, l)
+			continue
+		}
+		i, ok := index[l.City]
+		if !ok {
+			i = len(groups)
+			index[l.City] = i
+			groups = append(groups, Group{City: l.City})
+		}
+		groups[i].Listings = append(groups[i].Listings, l)
+	}
+	sort.Slice(groups, func(i, j int) bool { return groups[i].City.Name < groups[j].City.Name })
+	if len(rest) > 0 {
+		groups = append(groups, Group{Listings: rest})
+	}
+	return groups
+}
+
+func (s *Site) groupByCategory(ls []*Listing) []Group {
+	var groups []Group
+	for _, c := range s.Categories {
+		g := Group{Category: c}
+		for _, l := range ls {
+			for _, t := range l.Tops {
+				if t == c {
+					g.Listings = append(g.Listings, l)
+					break
+				}
+			}
+		}
+		if len(g.Listings) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+func (s *Site) addPages(md *markdown.Renderer) error {
+	for slug, files := range s.Guide.Pages {
+		p := &MDPage{Slug: slug, Title: content.Text{}, Body: map[string]template.HTML{}}
+		for _, f := range files {
+			html, err := md.Render(f.Body)
+			if err != nil {
+				return fmt.Errorf("%s: %v", f.Path, err)
+			}
+			p.Body[f.Lang], p.Title[f.Lang] = html, f.Title
+			if p.Menu == 0 {
+				p.Menu = f.Menu
+			}
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	sort.Slice(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if a.Menu != b.Menu {
+			return a.Menu != 0 && (b.Menu == 0 || a.Menu < b.Menu)
+		}
+		return a.Slug < b.Slug
+	})
+	return nil
+}
+
+// canonical returns the absolute address of a page when the guide has a base_url.
+func (s *Site) canonical(p string) string {
+	base := string(s.Guide.Site.BaseURL)
+	if base == "" {
+		return ""
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return ""
+	}
+	return u.JoinPath(p).String()
+}

@@ -1,0 +1,165 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/theme"
+)
+
+// Page is what a template receives: one page in one language.
+type Page struct {
+	*Site
+	Lang      string
+	Dir       string // ltr or rtl
+	Root      string // prefix from this page to the site root: "../../", or "/" on 404 pages
+	Rest      string // path of the page below its language folder, e.g. places/halte.html
+	Kind      string // root, home, category, city, listing, page, 404
+	Canonical string // absolute address when the guide has a base_url
+	Title     string // page title, without the site's
+	Category  *Category
+	City      *City
+	Listing   *Listing
+	MD        *MDPage
+	strings   theme.Strings
+}
+
+// rtl lists the right-to-left languages; the direction follows the language.
+var rtl = map[string]bool{"ar": true, "fa": true, "ps": true, "ur": true, "he": true, "yi": true, "ckb": true, "dv": true, "sd": true, "ug": true, "prs": true}
+
+// Direction returns ltr or rtl for a language code such as ar or fa-AF.
+func Direction(lang string) string {
+	base, _, _ := strings.Cut(lang, "-")
+	if rtl[base] {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// T returns the interface string key, with {name} placeholders replaced by
+// the name, value pairs that follow.
+func (p *Page) T(key string, pairs ...string) (string, error) {
+	return p.strings.Format(key, pairs...)
+}
+
+// Tx returns a translatable text in the page's language. A text missing in
+// that language shows the source text with its own lang (and dir) and a
+// visible "not translated" mark.
+func (p *Page) Tx(t content.Text) template.HTML {
+	s, in := t.In(p.Langs, p.Lang)
+	if in == p.Lang {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return p.foreign(s, in)
+}
+
+func (p *Page) foreign(s, lang string) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<span lang="`)
+	b.WriteString(lang)
+	if d := Direction(lang); d != p.Dir {
+		b.WriteString(`" dir="`)
+		b.WriteString(d)
+	}
+	b.WriteString(`">`)
+	b.WriteString(template.HTMLEscapeString(s))
+	b.WriteString(`</span> <small class="nt">(`)
+	b.WriteString(template.HTMLEscapeString(p.strings["not_translated"]))
+	b.WriteString(`)</small>`)
+	return template.HTML(b.String())
+}
+
+// Date formats a day in the page's language: 3 October 2026.
+func (p *Page) Date(d content.Date) (string, error) {
+	return p.strings.Format("date_format",
+		"d", strconv.Itoa(d.Day), "month", p.strings["month_"+strconv.Itoa(int(d.Month))], "y", strconv.Itoa(d.Year))
+}
+
+// LangName is the name of a language in itself (العربية), or its code.
+func (p *Page) LangName(code string) string {
+	if s, ok := p.Site.theme.Strings[code]; ok {
+		return s["lang_name"]
+	}
+	if n, ok := p.Site.theme.LangNames[code]; ok {
+		return n
+	}
+	return code
+}
+
+// Icon returns a pictogram of the theme, inline.
+func (p *Page) Icon(name string) template.HTML { return p.Site.theme.Icons[name] }
+
+// Alt is the same page in another language.
+type Alt struct {
+	Lang, Name, Dir, Href string
+	Current               bool
+}
+
+// Alternates lists the page in every language of the guide, for the
+// language switcher and hreflang links.
+func (p *Page) Alternates() []Alt {
+	alts := make([]Alt, len(p.Langs))
+	for i, l := range p.Langs {
+		alts[i] = Alt{Lang: l, Name: p.LangName(l), Dir: Direction(l), Href: p.Root + l + "/" + p.Rest, Current: l == p.Lang}
+	}
+	return alts
+}
+
+// Home is the link to the home page in the page's language.
+func (p *Page) Home() string { return p.Root + p.Lang + "/index.html" }
+
+// URL makes a link from a path below the page's language folder.
+func (p *Page) URL(rest string) string { return p.Root + p.Lang + "/" + rest }
+
+// Asset makes a link to a fingerprinted asset.
+func (p *Page) Asset(path string) string { return p.Root + path }
+
+// SiteTitle is the guide's title in the page's language.
+func (p *Page) SiteTitle() template.HTML { return p.Tx(p.Guide.Site.Title) }
+
+// PlainSiteTitle is the guide's title as plain text, for <title>.
+func (p *Page) PlainSiteTitle() string {
+	s, _ := p.Guide.Site.Title.In(p.Langs, p.Lang)
+	return s
+}
+
+// Plain returns a text in the page's language or its fallback, without marks.
+func (p *Page) Plain(t content.Text) string {
+	s, _ := t.In(p.Langs, p.Lang)
+	return s
+}
+
+// PageBody returns a Markdown page's HTML in the page's language, or the
+// source language's, marked as not translated.
+func (p *Page) PageBody(m *MDPage) template.HTML {
+	if b, ok := m.Body[p.Lang]; ok {
+		return b
+	}
+	for _, l := range p.Langs {
+		if b, ok := m.Body[l]; ok {
+			dir := ""
+			if d := Direction(l); d != p.Dir {
+				dir = ` dir="` + d + `"`
+			}
+			return template.HTML(`<p class="nt">(` + template.HTMLEscapeString(p.strings["not_translated"]) + `)</p><div lang="` + l + `"` + dir + `>` + string(b) + `</div>`)
+		}
+	}
+	return ""
+}
+
+// Ctx carries the page and a value into a partial template: {{template "hours" ($.With .Hours)}}.
+type Ctx struct {
+	P *Page
+	V any
+}
+
+// With pairs the page with a value for a partial template.
+func (p *Page) With(v any) Ctx { return Ctx{p, v} }
+
+// Tel returns the tel: link of a phone number, whose digits the content checks made safe.
+func (p *Page) Tel(ph content.Phone) template.URL { return template.URL("tel:" + ph.Tel) }
+
+// GeoLink returns the geo: link of a listing, "" when its address is hidden.
+func (p *Page) GeoLink(l *Listing) template.URL { return template.URL(l.GeoURI) }

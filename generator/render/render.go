@@ -1,0 +1,273 @@
+// Package render turns a loaded guide and theme into the files of a static
+// site. Per-listing and per-category work is done once in the views; each
+// page only picks its language's words. Pages are rendered in parallel.
+//
+// Layout of the output (every link is relative and points at a file, so the
+// same folder works on a CDN, under a sub-path and from a USB stick):
+//
+//	index.html                      chooses the reader's language
+//	404.html                        not-found page (links from the site root)
+//	assets/<name>.<hash>.<ext>      fingerprinted CSS, scripts, icons
+//	<lang>/index.html               home
+//	<lang>/categories/<id>.html     one per category
+//	<lang>/cities/<slug>.html       one per city
+//	<lang>/places/<id>.html         one per listing
+//	<lang>/pages/<slug>.html        one per Markdown page
+//	<lang>/404.html                 not-found page in that language
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/theme"
+)
+
+// Options tune a render.
+type Options struct {
+	Today   content.Date // day of the build: notices and closures in force
+	Workers int          // parallel renderers; 0 means one per CPU
+}
+
+// Result counts what was written.
+type Result struct {
+	Pages map[string]int // pages per language
+	Files int            // every file written
+	Bytes int64          // their total size
+}
+
+// job is one file to write: a template and its data, or ready bytes.
+type job struct {
+	path string
+	tmpl *template.Template
+	page *Page
+	data []byte
+}
+
+// Render writes the site into dir, which must exist and be empty.
+func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string, opts Options) (Result, error) {
+	site, err := newSite(g, th, md, opts.Today)
+	if err != nil {
+		return Result{}, err
+	}
+	tmpls, err := parseTemplates(th)
+	if err != nil {
+		return Result{}, err
+	}
+	jobs := site.jobs(tmpls)
+	res := Result{Pages: map[string]int{}, Files: len(jobs)}
+	for _, j := range jobs {
+		if j.page != nil && j.page.Kind != "root" && j.path != "404.html" {
+			res.Pages[j.page.Lang]++
+		}
+	}
+	if err := makeDirs(dir, jobs); err != nil {
+		return Result{}, err
+	}
+	res.Bytes, err = run(dir, jobs, opts.Workers)
+	return res, err
+}
+
+var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404"}
+
+// parseTemplates parses the layout and partials once, then each page kind on a clone.
+func parseTemplates(th *theme.Theme) (map[string]*template.Template, error) {
+	var base *template.Template
+	for _, name := range []string{"base", "partials"} {
+		src, ok := th.Sources[name]
+		if !ok {
+			return nil, fmt.Errorf("%s/templates/%s.html: missing", th.Root, name)
+		}
+		t := template.New(name)
+		if base != nil {
+			t = base.New(name)
+		}
+		if _, err := t.Parse(src); err != nil {
+			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, name, err)
+		}
+		if base == nil {
+			base = t
+		}
+	}
+	out := map[string]*template.Template{}
+	for _, kind := range pageKinds {
+		src, ok := th.Sources[kind]
+		if !ok {
+			return nil, fmt.Errorf("%s/templates/%s.html: missing", th.Root, kind)
+		}
+		t, err := template.Must(base.Clone()).New(kind).Parse(src)
+		if err != nil {
+			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, kind, err)
+		}
+		if kind != "root" {
+			// Page kinds define "main" and are laid out by base.
+			t = t.Lookup("base")
+		}
+		out[kind] = t
+	}
+	return out, nil
+}
+
+// jobs lists every file of the site, in a fixed order.
+func (s *Site) jobs(tmpls map[string]*template.Template) []job {
+	var jobs []job
+	names := make([]string, 0, len(s.theme.Assets))
+	for name := range s.theme.Assets {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		a := s.theme.Assets[name]
+		jobs = append(jobs, job{path: a.Path, data: a.Data})
+	}
+	src := s.Langs[0]
+	jobs = append(jobs, job{path: "index.html", tmpl: tmpls["root"], page: s.page(src, "root", "index.html", "")})
+	notFound := s.page(src, "404", "404.html", s.rootPath())
+	jobs = append(jobs, job{path: "404.html", tmpl: tmpls["404"], page: notFound})
+	for _, lang := range s.Langs {
+		add := func(kind, rest string, fill func(*Page)) {
+			p := s.page(lang, kind, rest, "../../")
+			if fill != nil {
+				fill(p)
+			}
+			jobs = append(jobs, job{path: lang + "/" + rest, tmpl: tmpls[kind], page: p})
+		}
+		jobs = append(jobs, job{path: lang + "/index.html", tmpl: tmpls["home"], page: s.page(lang, "home", "index.html", "../")})
+		jobs = append(jobs, job{path: lang + "/404.html", tmpl: tmpls["404"], page: s.page(lang, "404", "404.html", s.rootPath())})
+		for _, c := range s.allCategories() {
+			add("category", "categories/"+c.ID+".html", func(p *Page) { p.Category = c; p.Title = p.Plain(c.Name) })
+		}
+		for _, c := range s.Cities {
+			add("city", "cities/"+c.Slug+".html", func(p *Page) { p.City = c; p.Title = c.Name })
+		}
+		for _, l := range s.Listings {
+			add("listing", "places/"+l.ID+".html", func(p *Page) { p.Listing = l; p.Title = l.Name })
+		}
+		for _, m := range s.Pages {
+			add("page", "pages/"+m.Slug+".html", func(p *Page) { p.MD = m; p.Title = p.Plain(m.Title) })
+		}
+	}
+	return jobs
+}
+
+// allCategories lists every category, parents before children.
+func (s *Site) allCategories() []*Category {
+	var out []*Category
+	var walk func(cs []*content.Category)
+	walk = func(cs []*content.Category) {
+		for _, c := range cs {
+			out = append(out, s.ByID[c.ID])
+			walk(c.Children)
+		}
+	}
+	walk(s.Guide.Categories)
+	return out
+}
+
+// rootPath is the site root as seen from 404 pages, which a server shows at
+// any address: "/" or the path of base_url.
+func (s *Site) rootPath() string {
+	if u, err := url.Parse(string(s.Guide.Site.BaseURL)); err == nil && u.Path != "" {
+		p := u.Path
+		if p[len(p)-1] != '/' {
+			p += "/"
+		}
+		return p
+	}
+	return "/"
+}
+
+func (s *Site) page(lang, kind, rest, root string) *Page {
+	p := &Page{Site: s, Lang: lang, Dir: Direction(lang), Root: root, Rest: rest, Kind: kind, strings: s.theme.Strings[lang]}
+	if kind != "root" && kind != "404" {
+		p.Canonical = s.canonical(lang + "/" + rest)
+	}
+	return p
+}
+
+func makeDirs(dir string, jobs []job) error {
+	made := map[string]bool{}
+	for _, j := range jobs {
+		d := filepath.Join(dir, filepath.Dir(filepath.FromSlash(j.path)))
+		if made[d] {
+			continue
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		made[d] = true
+	}
+	return nil
+}
+
+// run renders and writes the jobs with a pool of workers.
+func run(dir string, jobs []job, workers int) (int64, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		total int64
+		first error
+	)
+	next := make(chan *job)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			var n int64
+			for j := range next {
+				size, err := write(dir, j, &buf)
+				n += size
+				if err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+			mu.Lock()
+			total += n
+			mu.Unlock()
+		}()
+	}
+	for i := range jobs {
+		next <- &jobs[i]
+	}
+	close(next)
+	wg.Wait()
+	return total, first
+}
+
+func write(dir string, j *job, buf *bytes.Buffer) (int64, error) {
+	data := j.data
+	if j.tmpl != nil {
+		buf.Reset()
+		if err := j.tmpl.Execute(buf, j.page); err != nil {
+			return 0, fmt.Errorf("rendering %s: %v", j.path, err)
+		}
+		data = buf.Bytes()
+	}
+	f, err := os.Create(filepath.Join(dir, filepath.FromSlash(j.path)))
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(f, bytes.NewReader(data))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
+}

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/hours"
+)
+
+// The views below are built once per build, not once per page: every
+// language's pages share them and only pick their words at render time.
+
+// Category is a category with the listings filed under it or its descendants.
+type Category struct {
+	*content.Category
+	Icon     template.HTML // pictogram of its top-level category
+	Listings []*Listing    // sorted by name
+	ByCity   []Group       // the same listings grouped by city, when the guide has several cities
+	Children []*Category   // sub-categories that have listings
+}
+
+// City is a town of the guide with its listings.
+type City struct {
+	Name       string
+	Slug       string
+	Listings   []*Listing
+	ByCategory []Group // grouped by top-level category, in the tree's order
+}
+
+// Group is a titled list of listings on a category or city page.
+type Group struct {
+	City     *City     // set on category pages
+	Category *Category // set on city pages
+	Listings []*Listing
+}
+
+// Listing is a listing ready to show. Street and Geo are empty for hidden
+// addresses: the template cannot leak what it is never given.
+type Listing struct {
+	*content.Listing
+	Street     string
+	PostalCode string
+	City       *City
+	Geo        *content.Geo
+	Tops       []*Category // top-level categories, for pictograms
+	Cats       []*Category // categories as listed by the editor
+	Hours      *Hours
+	Services   []Service
+	Closures   []content.Closure // current or coming soon
+	Special    []Special         // current or coming soon
+	OSM        string            // OpenStreetMap link, "" when hidden
+	GeoURI     string            // geo: link, "" when hidden
+	Hidden     bool              // the address is hidden
+}
+
+// Service is a service of a listing with its hours.
+type Service struct {
+	content.Service
+	Cat   *Category
+	Hours *Hours
+}
+
+// Special are special hours with their table.
+type Special struct {
+	content.SpecialHours
+	Table *Hours
+}
+
+// Hours is a week table: one row per day, Monday first, with the slots
+// already formatted in 24-hour time.
+type Hours struct {
+	Days           [7]Day
+	Nth            []NthRow
+	PublicHolidays string
+	Note           content.Text
+}
+
+// Day is a row of the week table.
+type Day struct {
+	Key    string   // mo, tu ...
+	Slots  []string // 09:00–12:00 ...
+	AllDay bool
+}
+
+// NthRow is a slot on the nth weekday of the month.
+type NthRow struct {
+	Key   string // nth_1 ... nth_4, nth_last
+	Day   string // mo, tu ...
+	Slots []string
+}
+
+var dayKeys = [7]string{"mo", "tu", "we", "th", "fr", "sa", "su"}
+
+func newHours(h *content.Hours) *Hours {
+	if h == nil {
+		return nil
+	}
+	v := &Hours{PublicHolidays: h.PublicHolidays, Note: h.Note}
+	for i := range v.Days {
+		v.Days[i].Key = dayKeys[i]
+	}
+	for _, r := range h.Rules {
+		for i, on := range r.Days {
+			if !on {
+				continue
+			}
+			if r.Nth != 0 {
+				v.Nth = append(v.Nth, NthRow{Key: nthKey(r.Nth), Day: dayKeys[i], Slots: formatSlots(r.Slots)})
+				continue
+			}
+			v.Days[i].Slots = formatSlots(r.Slots)
+			v.Days[i].AllDay = len(r.Slots) == 1 && r.Slots[0].Start == 0 && r.Slots[0].End == 24*60
+		}
+	}
+	return v
+}
+
+func nthKey(n int) string {
+	if n < 0 {
+		return "nth_last"
+	}
+	return "nth_" + string(rune('0'+n))
+}
+
+func formatSlots(slots []hours.Slot) []string {
+	out := make([]string, len(slots))
+	for i, s := range slots {
+		out[i] = strings.Replace(s.String(), "-", "–", 1)
+	}
+	return out
+}
+
+// sortListings orders listings by name, then id, whatever the input order.
+func sortListings(ls []*Listing) {
+	sort.Slice(ls, func(i, j int) bool {
+		a, b := strings.ToLower(ls[i].Name), strings.ToLower(ls[j].Name)
+		if a != b {
+			return a < b
+		}
+		return ls[i].ID < ls[j].ID
+	})
+}
+
+// slugify makes a file name from a city name: Saint-Étienne -> saint-etienne.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if f, ok := fold[r]; ok {
+			r = f
+		}
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if out == "" {
+		out = "city"
+	}
+	return out
+}
+
+var fold = map[rune]rune{
+	'à': 'a', 'â': 'a', 'ä': 'a', 'á': 'a', 'ã': 'a', 'å': 'a',
+	'ç': 'c', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'î': 'i', 'ï': 'i', 'í': 'i', 'ì': 'i', 'ñ': 'n',
+	'ô': 'o', 'ö': 'o', 'ó': 'o', 'ò': 'o', 'õ': 'o',
+	'ù': 'u', 'û': 'u', 'ü': 'u', 'ú': 'u', 'ÿ': 'y', 'œ': 'o', 'æ': 'a',
+}

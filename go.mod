@@ -1,0 +1,11 @@
+module github.com/abri-guide/abri
+
+go 1.26.0
+
+require (
+	github.com/tdewolff/minify/v2 v2.24.25
+	github.com/yuin/goldmark v1.8.7
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require github.com/tdewolff/parse/v2 v2.8.20 // indirect
