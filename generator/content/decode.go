@@ -184,8 +184,8 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, rules fieldRules) {
 		items = n.Content
 	case isNull(n):
 		return
-	case n.Kind == yaml.ScalarNode && v.Type().Elem().Kind() == reflect.String:
-		// A single value where a list is expected is a list of one: `phone: "115"`.
+	case n.Kind == yaml.ScalarNode && scalarType(v.Type().Elem()):
+		// A single value where a list is expected is a list of one: `categories: shower`.
 	default:
 		d.errorf(n, "want a list, not a %s (write [a, b] or one \"- item\" per line)", kindName(n))
 		return
@@ -195,6 +195,15 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, rules fieldRules) {
 		d.decode(item, s.Index(i), rules)
 	}
 	v.Set(s)
+}
+
+// scalarType tells whether values of t are written as single YAML values.
+func scalarType(t reflect.Type) bool {
+	if t.Kind() == reflect.String {
+		return true
+	}
+	_, custom := reflect.New(t).Interface().(nodeDecoder)
+	return custom && t.Kind() == reflect.String || t == reflect.TypeOf(CategoryRef{}) || t == reflect.TypeOf(Phone{})
 }
 
 // decodeStruct reads a map into the fields of a struct, by their yaml tags.

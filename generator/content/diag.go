@@ -89,43 +89,54 @@ func (e *ProblemsError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// suggest returns ` (did you mean "x"?)` when one of names is close to s.
+// suggest returns ` (did you mean "x"?)` when one of names is close to s:
+// a name that s starts (hygiene -> hygiene_and_wellness), or one a typo or two away.
 func suggest(s string, names []string) string {
+	ls := strings.ToLower(s)
 	best, bestD := "", 0
 	for _, n := range names {
-		d := distance(strings.ToLower(s), strings.ToLower(n))
+		ln := strings.ToLower(n)
+		if len(ls) >= 3 && strings.HasPrefix(ln, ls) {
+			return fmt.Sprintf(" (did you mean %q?)", n)
+		}
+		d := distance(ls, ln)
 		if best == "" || d < bestD || (d == bestD && n < best) {
 			best, bestD = n, d
 		}
 	}
 	limit := 2
-	if len(s) <= 3 {
+	if len([]rune(s)) <= 4 {
 		limit = 1
 	}
-	if best == "" || bestD > limit && !strings.HasPrefix(best, s) {
+	if best == "" || bestD > limit || bestD >= len([]rune(s)) {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// distance is the Levenshtein distance between a and b, counted in runes.
+// distance is the edit distance between a and b, counted in runes, where
+// swapping two neighbours counts as one edit (opne -> open).
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }

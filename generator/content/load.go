@@ -203,7 +203,11 @@ func (g *Guide) checkIcons(d *decoder, data []byte, icons []string) {
 		case c.Icon == "":
 			d.errorf(n, "category %q: missing icon (the theme has %s)", c.ID, strings.Join(icons, ", "))
 		case !slices.Contains(icons, c.Icon):
-			d.errorf(valueOf(n, "icon"), "unknown icon %q%s (the theme has %s)", c.Icon, suggest(c.Icon, icons), strings.Join(icons, ", "))
+			hint := suggest(c.Icon, icons)
+			if hint == "" {
+				hint = " (the theme has " + strings.Join(icons, ", ") + ")"
+			}
+			d.errorf(valueOf(n, "icon"), "unknown icon %q%s", c.Icon, hint)
 		}
 	}
 }

@@ -163,3 +163,6 @@ func (p *Page) Tel(ph content.Phone) template.URL { return template.URL("tel:" +
 
 // GeoLink returns the geo: link of a listing, "" when its address is hidden.
 func (p *Page) GeoLink(l *Listing) template.URL { return template.URL(l.GeoURI) }
+
+// Yes reads an optional yes/no answer: {{if $.Yes .Access.Wheelchair}}.
+func (p *Page) Yes(b *bool) bool { return b != nil && *b }

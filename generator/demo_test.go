@@ -1,0 +1,316 @@
+package generator
+
+import (
+	"bytes"
+	"compress/gzip"
+	"html"
+	"os"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/abri-guide/abri/generator/content"
+)
+
+// The tests of this file build the real demo guide, as CI and Netlify do,
+// and check what readers would get.
+
+var buildDate = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+func demoConfig(out string) Config {
+	return Config{Content: "../content", Theme: "../themes/default", Out: out, Now: buildDate}
+}
+
+var demo struct {
+	once  sync.Once
+	files map[string][]byte
+	sum   Summary
+	err   error
+}
+
+// demoSite builds the demo guide once for all tests and returns its files.
+func demoSite(t *testing.T) map[string][]byte {
+	t.Helper()
+	demo.once.Do(func() {
+		dir, err := os.MkdirTemp("", "abri-demo-")
+		if err != nil {
+			demo.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		out := dir + "/public"
+		var problems content.Problems
+		demo.sum, problems, demo.err = Build(demoConfig(out))
+		if demo.err != nil {
+			demo.err = &content.ProblemsError{Problems: problems}
+			return
+		}
+		demo.files = readTree(t, out)
+	})
+	if demo.err != nil {
+		t.Fatalf("building the demo guide: %v", demo.err)
+	}
+	return demo.files
+}
+
+func TestDemoBuildsEveryLanguage(t *testing.T) {
+	files := demoSite(t)
+	langs := demo.sum.Langs
+	if len(langs) < 4 {
+		t.Fatalf("demo guide has %d languages, want at least 4", len(langs))
+	}
+	for _, want := range []string{"fr", "en", "ar", "uk"} {
+		if demo.sum.Pages[want] == 0 {
+			t.Errorf("no pages in %s", want)
+		}
+		for _, p := range []string{"index.html", "404.html", "pages/about.html"} {
+			if _, ok := files[want+"/"+p]; !ok {
+				t.Errorf("missing %s/%s", want, p)
+			}
+		}
+	}
+	for _, p := range []string{"index.html", "404.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+	// Every language has the same pages, so the switcher never leads nowhere.
+	for _, l := range langs[1:] {
+		if demo.sum.Pages[l] != demo.sum.Pages[langs[0]] {
+			t.Errorf("%s has %d pages, %s has %d", l, demo.sum.Pages[l], langs[0], demo.sum.Pages[langs[0]])
+		}
+	}
+}
+
+var attrURL = regexp.MustCompile(`<(\w+)\b[^>]*?\s(href|src)="([^"]*)"`)
+
+// TestDemoLinksResolve checks every link of every page: relative links point
+// at files of the output (never at folders, which do not open from a USB
+// stick), and nothing but a plain <a href> points at another host.
+func TestDemoLinksResolve(t *testing.T) {
+	files := demoSite(t)
+	dirs := map[string]bool{}
+	for name := range files {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	checked := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		notFound := path.Base(name) == "404.html"
+		for _, m := range attrURL.FindAllSubmatch(data, -1) {
+			tag, raw := string(m[1]), html.UnescapeString(string(m[3]))
+			checked++
+			if msg := checkLink(name, tag, raw, notFound, files, dirs); msg != "" {
+				t.Errorf("%s: <%s> %q: %s", name, tag, raw, msg)
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d links checked: the pattern must have stopped matching", checked)
+	}
+}
+
+func checkLink(page, tag, raw string, notFound bool, files map[string][]byte, dirs map[string]bool) string {
+	switch {
+	case strings.HasPrefix(raw, "#") && raw != "#":
+		return ""
+	case strings.HasPrefix(raw, "mailto:"), strings.HasPrefix(raw, "tel:"), strings.HasPrefix(raw, "geo:"):
+		if tag != "a" {
+			return "only links may use " + raw[:strings.Index(raw, ":")+1]
+		}
+		return ""
+	case strings.HasPrefix(raw, "https://"), strings.HasPrefix(raw, "http://"), strings.HasPrefix(raw, "//"):
+		if tag != "a" {
+			return "a page loads nothing from another host"
+		}
+		return ""
+	case raw == "" || raw == "#" || strings.Contains(raw, ":"):
+		return "not a usable link"
+	}
+	target := raw
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target = target[:i]
+	}
+	if strings.HasPrefix(target, "/") {
+		if !notFound {
+			return "links from the site root break under a sub-path and from a USB stick"
+		}
+		target = strings.TrimPrefix(target, "/")
+	} else {
+		target = path.Join(path.Dir(page), target)
+	}
+	if dirs[target] || strings.HasSuffix(raw, "/") {
+		return "points at a folder: under file:// it shows a folder listing, not a page"
+	}
+	if _, ok := files[target]; !ok {
+		return "no such file in the output (" + target + ")"
+	}
+	return ""
+}
+
+var htmlTag = regexp.MustCompile(`<html lang="([a-z-]+)" dir="(ltr|rtl)"`)
+
+func TestDemoLanguageAndDirection(t *testing.T) {
+	files := demoSite(t)
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		m := htmlTag.FindSubmatch(data)
+		if m == nil {
+			t.Errorf("%s: no <html lang dir>", name)
+			continue
+		}
+		lang, dir := string(m[1]), string(m[2])
+		if first, _, ok := strings.Cut(name, "/"); ok && first != "assets" && lang != first {
+			t.Errorf("%s: lang=%q, want %q", name, lang, first)
+		}
+		if want := map[bool]string{true: "rtl", false: "ltr"}[lang == "ar"]; dir != want {
+			t.Errorf("%s: dir=%q, want %q", name, dir, want)
+		}
+		if strings.Count(string(data), `rel="alternate" hreflang=`) != len(demo.sum.Langs) {
+			t.Errorf("%s: want one hreflang link per language", name)
+		}
+	}
+}
+
+var eventHandler = regexp.MustCompile(`<[^>]*\son[a-z]+=`)
+
+// TestDemoWorksWithoutJavaScript: only the root language chooser has a
+// script, and it is an extra; every other page is plain HTML and CSS.
+func TestDemoWorksWithoutJavaScript(t *testing.T) {
+	files := demoSite(t)
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") || name == "index.html" {
+			continue
+		}
+		if bytes.Contains(data, []byte("<script")) || eventHandler.Match(data) {
+			t.Errorf("%s: has a script or an event handler; pages must work without JavaScript", name)
+		}
+	}
+	root := string(files["index.html"])
+	for _, l := range demo.sum.Langs {
+		if !strings.Contains(root, `href="`+l+`/index.html"`) {
+			t.Errorf("index.html: no plain link to %s/index.html for readers without JavaScript", l)
+		}
+	}
+}
+
+// TestDemoHiddenAddresses: the street and coordinates of a hidden place
+// (a shelter for women, say) appear in no file of the output.
+func TestDemoHiddenAddresses(t *testing.T) {
+	files := demoSite(t)
+	g, problems := content.Load(os.DirFS("../content"), content.Options{Root: "content", Now: buildDate})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	hidden := 0
+	for _, l := range g.Listings {
+		if l.Address == nil || !l.Address.Hidden {
+			continue
+		}
+		hidden++
+		var secrets []string
+		if l.Address.Street != "" {
+			secrets = append(secrets, html.EscapeString(l.Address.Street), l.Address.Street)
+		}
+		if l.Geo != nil {
+			secrets = append(secrets, strconv.FormatFloat(l.Geo.Lat, 'f', 4, 64), strconv.FormatFloat(l.Geo.Lon, 'f', 4, 64))
+		}
+		if len(secrets) == 0 {
+			t.Errorf("%s: hidden listing without street nor geo does not test anything", l.ID)
+		}
+		for name, data := range files {
+			for _, s := range secrets {
+				if bytes.Contains(data, []byte(s)) {
+					t.Errorf("%s: hidden listing %s: %q leaks into the output", name, l.ID, s)
+				}
+			}
+		}
+		page := string(files["fr/places/"+l.ID+".html"])
+		if l.Address.City != "" && !strings.Contains(page, l.Address.City) {
+			t.Errorf("%s: the city of a hidden listing must still show", l.ID)
+		}
+	}
+	if hidden == 0 {
+		t.Fatal("the demo guide has no hidden address to check")
+	}
+}
+
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+// TestDemoPageWeight holds the budgets of people on little data: a listing
+// page under 8 KB of gzipped HTML, the style sheet under 10 KB.
+func TestDemoPageWeight(t *testing.T) {
+	files := demoSite(t)
+	largest, which := 0, ""
+	css := 0
+	for name, data := range files {
+		switch {
+		case strings.Contains(name, "/places/"):
+			if n := gzipSize(data); n > largest {
+				largest, which = n, name
+			}
+		case strings.HasSuffix(name, ".css"):
+			css += gzipSize(data)
+		}
+	}
+	t.Logf("largest listing page: %s, %d bytes gzipped; CSS %d bytes gzipped", which, largest, css)
+	if largest == 0 || largest > 8*1024 {
+		t.Errorf("largest listing page %s is %d bytes gzipped, budget 8 KB", which, largest)
+	}
+	if css == 0 || css > 10*1024 {
+		t.Errorf("CSS is %d bytes gzipped, budget 10 KB", css)
+	}
+}
+
+// TestDemoDeterministic: the same input gives the same bytes, so published
+// diffs are reviewable and CDN caches stay warm.
+func TestDemoDeterministic(t *testing.T) {
+	first := demoSite(t)
+	out := t.TempDir() + "/public"
+	if _, _, err := Build(demoConfig(out)); err != nil {
+		t.Fatal(err)
+	}
+	second := readTree(t, out)
+	if len(first) != len(second) {
+		t.Fatalf("%d files, then %d", len(first), len(second))
+	}
+	for name, data := range first {
+		if !bytes.Equal(data, second[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestDemoNotTranslated: a text missing in a language shows the source text
+// in its own language, marked, never an empty space.
+func TestDemoNotTranslated(t *testing.T) {
+	files := demoSite(t)
+	marked := 0
+	for name, data := range files {
+		if strings.HasPrefix(name, "ar/places/") && bytes.Contains(data, []byte(`<span lang="fr" dir="ltr">`)) {
+			if !bytes.Contains(data, []byte(`<small class="nt">`)) {
+				t.Errorf("%s: French text without the not-translated mark", name)
+			}
+			marked++
+		}
+	}
+	if marked == 0 {
+		t.Error("no Arabic listing page shows a French fallback; the demo guide should exercise it")
+	}
+}
