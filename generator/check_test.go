@@ -258,3 +258,77 @@ Hallo.
 		})
 	}
 }
+
+// TestBrokenListingKeepsPreviousSite: a bad commit gets its message and the
+// site already published stays exactly as it was.
+func TestBrokenListingKeepsPreviousSite(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "content")
+	writeTxtar(t, src, base)
+	cfg := Config{Content: src, Theme: "../themes/default", Out: filepath.Join(dir, "public"), Now: buildDate}
+	if _, problems, err := Build(cfg); err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	before := readTree(t, cfg.Out)
+	writeTxtar(t, src, `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+hours:
+  mo-fr: 9h-12h
+updated: 2026-11-01
+`)
+	_, problems, err := Build(cfg)
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Build error = %v, want ErrInvalid", err)
+	}
+	want := filepath.Join(src, "listings", "lyon", "halte.yaml") + `:5:10: hours: "9h-12h" is not a time range (want HH:MM-HH:MM, e.g. 09:00-12:00)`
+	if len(problems) == 0 || problems[0].String() != want {
+		t.Errorf("problems = %v\nwant %s", problems, want)
+	}
+	after := readTree(t, cfg.Out)
+	if len(after) != len(before) {
+		t.Fatalf("%d files before the broken build, %d after", len(before), len(after))
+	}
+	for name, data := range before {
+		if string(after[name]) != string(data) {
+			t.Errorf("%s changed although the build failed", name)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.new-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left behind: %v", leftovers)
+	}
+}
+
+// TestMissingInterfaceStringFails: a page must never show a key instead of words.
+func TestMissingInterfaceStringFails(t *testing.T) {
+	dir := t.TempDir()
+	th := filepath.Join(dir, "theme")
+	copyTree(t, "../themes/default", th)
+	en := filepath.Join(th, "i18n", "en.yaml")
+	data, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "closure:") {
+			kept = append(kept, line)
+		}
+	}
+	if len(kept) == len(strings.Split(string(data), "\n")) {
+		t.Fatal("en.yaml has no closure: line to remove")
+	}
+	os.WriteFile(en, []byte(strings.Join(kept, "\n")), 0o644)
+	writeTxtar(t, filepath.Join(dir, "content"), base)
+	_, problems, err := Build(Config{Content: filepath.Join(dir, "content"), Theme: th, Out: filepath.Join(dir, "public"), Now: buildDate})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Build error = %v, want ErrInvalid", err)
+	}
+	want := th + `/i18n/en.yaml: missing string "closure" (add it, translated from en.yaml)`
+	if len(problems) != 1 || problems[0].String() != want {
+		t.Errorf("problems = %v\nwant %s", problems, want)
+	}
+}

@@ -314,3 +314,25 @@ func TestDemoNotTranslated(t *testing.T) {
 		t.Error("no Arabic listing page shows a French fallback; the demo guide should exercise it")
 	}
 }
+
+var inlineCode = regexp.MustCompile(`<script>|<script [^>]*>[^<]|<style|\sstyle="`)
+
+// TestDemoNoInlineCode: netlify.toml's Content-Security-Policy allows only
+// the site's own files, so pages carry no inline script or style.
+func TestDemoNoInlineCode(t *testing.T) {
+	files := demoSite(t)
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") && inlineCode.Match(data) {
+			t.Errorf("%s: inline script or style: %q", name, inlineCode.Find(data))
+		}
+	}
+	toml, err := os.ReadFile("../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`publish = "public"`, `command = "go run ./cmd/abri build"`, "script-src 'self'", "immutable"} {
+		if !strings.Contains(string(toml), want) {
+			t.Errorf("netlify.toml lacks %s", want)
+		}
+	}
+}
