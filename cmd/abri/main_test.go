@@ -68,7 +68,7 @@ func TestCheckReportsPositions(t *testing.T) {
 	}
 	for _, want := range []string{
 		filepath.Join(dir, "listings/a.yaml") + `:2:14: categories: unknown category "fod" (did you mean "food"?)`,
-		filepath.Join(dir, "listings/b.yaml") + `:4:12: hours: "9h-12h" is not a time range`,
+		filepath.Join(dir, "listings/b.yaml") + `:4:13: hours: "9h-12h" is not a time range`,
 		"abri: 2 errors",
 	} {
 		if !strings.Contains(out, want) {
