@@ -92,7 +92,9 @@ func (d *decoder) syntaxError(err error) {
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, rules fieldRules) {
 	if n.Kind == yaml.AliasNode {
-		n = n.Alias
+		// Aliases can make cycles and hide where a value comes from; editors never need them.
+		d.errorf(n, "aliases (*%s) are not supported: write the value out", n.Value)
+		return
 	}
 	if v.CanAddr() {
 		if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
