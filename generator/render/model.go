@@ -28,6 +28,7 @@ type Site struct {
 	LangJS     string       // path of the language chooser script
 	Favicon    string       // path of the icon
 	theme      *theme.Theme
+	cards      map[string][]template.HTML // language -> listing index -> its card on list pages
 }
 
 // MDPage is a Markdown page rendered in each language it exists in.
@@ -45,8 +46,10 @@ func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today con
 		s.Notice = n.Text
 	}
 	s.addCategories(g.Categories, nil)
-	for _, l := range g.Listings {
-		s.Listings = append(s.Listings, s.newListing(l, today))
+	for i, l := range g.Listings {
+		v := s.newListing(l, today)
+		v.Index = i
+		s.Listings = append(s.Listings, v)
 	}
 	s.fileListings()
 	if err := s.addPages(md); err != nil {

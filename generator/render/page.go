@@ -166,3 +166,19 @@ func (p *Page) GeoLink(l *Listing) template.URL { return template.URL(l.GeoURI) 
 
 // Yes reads an optional yes/no answer: {{if $.Yes .Access.Wheelchair}}.
 func (p *Page) Yes(b *bool) bool { return b != nil && *b }
+
+// Cards returns the list items of listings on a category or city page. Each
+// card is rendered once per language (renderCards), not once per page it is on.
+func (p *Page) Cards(ls []*Listing) template.HTML {
+	cards := p.Site.cards[p.Lang]
+	n := 0
+	for _, l := range ls {
+		n += len(cards[l.Index])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range ls {
+		b.WriteString(string(cards[l.Index]))
+	}
+	return template.HTML(b.String())
+}

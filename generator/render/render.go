@@ -64,6 +64,9 @@ func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string
 	if err != nil {
 		return Result{}, err
 	}
+	if err := site.renderCards(tmpls["city"], opts.Workers); err != nil {
+		return Result{}, err
+	}
 	jobs := site.jobs(tmpls)
 	res := Result{Pages: map[string]int{}, Files: len(jobs)}
 	for _, j := range jobs {
@@ -160,6 +163,30 @@ func (s *Site) jobs(tmpls map[string]*template.Template) []job {
 	return jobs
 }
 
+// renderCards renders every listing's card once per language. Cards are
+// shown on category and city pages, which all sit at the same depth, so
+// one rendering serves every page.
+func (s *Site) renderCards(t *template.Template, workers int) error {
+	card := t.Lookup("card")
+	if card == nil {
+		return fmt.Errorf("%s/templates/partials.html: no \"card\" template", s.theme.Root)
+	}
+	s.cards = map[string][]template.HTML{}
+	for _, lang := range s.Langs {
+		s.cards[lang] = make([]template.HTML, len(s.Listings))
+	}
+	n := len(s.Listings)
+	return parallel(n*len(s.Langs), workers, func(i int, buf *bytes.Buffer) error {
+		lang, l := s.Langs[i/n], s.Listings[i%n]
+		p := s.page(lang, "city", "cities/x.html", "../../")
+		if err := card.Execute(buf, p.With(l)); err != nil {
+			return fmt.Errorf("rendering the card of %s: %v", l.ID, err)
+		}
+		s.cards[lang][l.Index] = template.HTML(buf.String())
+		return nil
+	})
+}
+
 // allCategories lists every category, parents before children.
 func (s *Site) allCategories() []*Category {
 	var out []*Category
@@ -210,28 +237,42 @@ func makeDirs(dir string, jobs []job) error {
 	return nil
 }
 
-// run renders and writes the jobs with a pool of workers.
+// run renders and writes the jobs in parallel and returns the bytes written.
 func run(dir string, jobs []job, workers int) (int64, error) {
+	sizes := make([]int64, len(jobs))
+	err := parallel(len(jobs), workers, func(i int, buf *bytes.Buffer) error {
+		n, err := write(dir, &jobs[i], buf)
+		sizes[i] = n
+		return err
+	})
+	var total int64
+	for _, n := range sizes {
+		total += n
+	}
+	return total, err
+}
+
+// parallel calls do for 0..n-1 on a pool of workers, each with its own
+// buffer, and returns the first error. Writing files blocks on the system,
+// so there are more workers than CPUs.
+func parallel(n, workers int, do func(i int, buf *bytes.Buffer) error) error {
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
-		total int64
 		first error
 	)
-	next := make(chan *job)
+	next := make(chan int, 256)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			var n int64
-			for j := range next {
-				size, err := write(dir, j, &buf)
-				n += size
-				if err != nil {
+			for i := range next {
+				buf.Reset()
+				if err := do(i, &buf); err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -239,23 +280,19 @@ func run(dir string, jobs []job, workers int) (int64, error) {
 					mu.Unlock()
 				}
 			}
-			mu.Lock()
-			total += n
-			mu.Unlock()
 		}()
 	}
-	for i := range jobs {
-		next <- &jobs[i]
+	for i := range n {
+		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return total, first
+	return first
 }
 
 func write(dir string, j *job, buf *bytes.Buffer) (int64, error) {
 	data := j.data
 	if j.tmpl != nil {
-		buf.Reset()
 		if err := j.tmpl.Execute(buf, j.page); err != nil {
 			return 0, fmt.Errorf("rendering %s: %v", j.path, err)
 		}

@@ -40,6 +40,7 @@ type Group struct {
 // addresses: the template cannot leak what it is never given.
 type Listing struct {
 	*content.Listing
+	Index      int // position in Site.Listings, for per-language caches
 	Street     string
 	PostalCode string
 	City       *City

@@ -1,0 +1,188 @@
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium is the browser of the whole test binary: one process, started on
+// first use, with a new tab for each test.
+var chromium struct {
+	once    sync.Once
+	ctx     context.Context // the browser's context; tabs are its children
+	stop    func()
+	missing error // no browser on this machine
+	err     error // a browser that did not start
+}
+
+// install says how to get what the tests need.
+const install = "apt-get install -y chromium && npm ci --ignore-scripts --prefix generator/e2e/testdata (or run generator/e2e/testdata/install.sh)"
+
+// need skips the test when a tool is missing, or fails it when
+// ABRI_BROWSER_TESTS=1 says that the machine must have every tool.
+func need(t testing.TB, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if os.Getenv("ABRI_BROWSER_TESTS") == "1" {
+		t.Fatalf("%v; with ABRI_BROWSER_TESTS=1 this is a failure; install: %s", err, install)
+	}
+	t.Skipf("%v; install: %s; ABRI_BROWSER_TESTS=1 turns this skip into a failure", err, install)
+}
+
+// browser returns the context of the package's browser, starting it if need be.
+func browser(t testing.TB) context.Context {
+	t.Helper()
+	chromium.once.Do(startChromium)
+	need(t, chromium.missing)
+	if chromium.err != nil {
+		t.Fatal(chromium.err)
+	}
+	return chromium.ctx
+}
+
+func startChromium() {
+	exe := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			exe = p
+			break
+		}
+	}
+	if exe == "" {
+		chromium.missing = errors.New("no Chromium on PATH (chromium, chromium-browser, google-chrome)")
+		return
+	}
+	// Every request that leaves 127.0.0.1 goes to a proxy that hangs up, and
+	// no host name resolves: the suite never reaches the network, even when a
+	// planted defect points at a font server. The attempt still shows in the
+	// page's network events, which is what the checks look at.
+	deadEnd, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		chromium.err = err
+		return
+	}
+	go func() {
+		for {
+			c, err := deadEnd.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // root in a container
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("lang", "en-US"),
+		chromedp.WindowSize(412, 915), // a phone
+		chromedp.Flag("proxy-server", "http://"+deadEnd.Addr().String()),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	chromium.ctx = ctx
+	chromium.stop = func() { cancel(); cancelAlloc(); deadEnd.Close() }
+	if err := chromedp.Do(ctx); err != nil {
+		chromium.err = fmt.Errorf("starting %s: %w", exe, err)
+	}
+}
+
+// stopChromium ends the browser, if it was started.
+func stopChromium() {
+	if chromium.stop != nil {
+		chromium.stop()
+	}
+}
+
+// tab is a browser tab, with its cache off so that each visit is a first
+// visit, that records what its pages load and log.
+type tab struct {
+	t   testing.TB
+	ctx context.Context
+	rec recorder
+}
+
+// newTab opens a tab for the life of the test. acceptLanguage, when not
+// empty, is the language the tab says its reader prefers.
+func newTab(t testing.TB, acceptLanguage string) *tab {
+	t.Helper()
+	parent := browser(t)
+	tb := &tab{t: t}
+	ctx, cancel := chromedp.NewContext(parent, chromedp.WithListener(tb.rec.record))
+	t.Cleanup(cancel)
+	tb.ctx = ctx
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if acceptLanguage != "" {
+		ua, err := chromedp.Run(ctx, chromedp.Evaluate[string]("navigator.userAgent"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: acceptLanguage}
+		if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tb
+}
+
+// open loads url and returns what the load did. The error is the
+// browser's, when it could not open the page at all.
+func (tb *tab) open(url string) (visit, error) {
+	tb.rec.reset()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return visit{URL: url}, err
+	}
+	return tb.rec.visit(url), nil
+}
+
+// eval evaluates a JavaScript expression in the page and decodes its value,
+// failing the test when it cannot.
+func eval[T any](tb *tab, expr string, opts ...chromedp.EvaluateOption) T {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
+	if err != nil {
+		tb.t.Fatalf("evaluating %.60q: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor evaluates a JavaScript predicate until it is true, across
+// navigations, and says whether it became true within d.
+func (tb *tab) waitFor(predicate string, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(tb.ctx, time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](predicate))
+		cancel()
+		if err == nil && ok {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return false
+}

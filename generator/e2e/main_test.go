@@ -1,0 +1,57 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// demo is the demo guide, built once for the whole test binary.
+var demo *site
+
+// pageOrder is the order of the page types in reports.
+var pageOrder = []string{"root", "home", "category", "city", "listing", "page", "404"}
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	start := time.Now()
+	tmp, err := os.MkdirTemp("", "abri-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	demo, err = buildSite(root, filepath.Join(tmp, "public"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer demo.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel() // ends the checker if no test waited for it
+	if vnuTool() == nil {
+		go func() {
+			f, err := vnuFindings(ctx, demo.Dir)
+			vnuOutput <- vnuResult{f, err}
+		}()
+	}
+	defer stopChromium()
+
+	code := m.Run()
+	if table := weightTable(pageOrder); table != "" {
+		fmt.Print(table)
+	}
+	fmt.Printf("e2e: the suite ran in %s\n", time.Since(start).Round(10*time.Millisecond))
+	return code
+}
