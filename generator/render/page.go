@@ -182,3 +182,16 @@ func (p *Page) Cards(ls []*Listing) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// writtenIn maps codes editors use that are not language tags (lsf, the
+// usual French name of French Sign Language) to the language their name is
+// written in, so that lang attributes stay valid BCP 47.
+var writtenIn = map[string]string{"lsf": "fr"}
+
+// LangTag is the lang attribute for the name of a spoken language.
+func (p *Page) LangTag(code string) string {
+	if w, ok := writtenIn[code]; ok {
+		return w
+	}
+	return code
+}
