@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -255,8 +256,19 @@ type structInfo struct {
 	names  []string
 }
 
-// structFields reads the yaml, enum, pattern and range tags of a struct type.
+var structCache sync.Map // reflect.Type -> structInfo
+
+// structFields reads the yaml, enum, pattern and range tags of a struct type, once.
 func structFields(t reflect.Type) structInfo {
+	if info, ok := structCache.Load(t); ok {
+		return info.(structInfo)
+	}
+	info := readStructFields(t)
+	structCache.Store(t, info)
+	return info
+}
+
+func readStructFields(t reflect.Type) structInfo {
 	info := structInfo{byName: map[string]structField{}}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)

@@ -64,7 +64,7 @@ func inForce(n *content.Notice, today content.Date) bool {
 
 func (s *Site) addCategories(cs []*content.Category, parent *Category) {
 	for _, c := range cs {
-		v := &Category{Category: c}
+		v := &Category{Category: c, ID: c.ID, Name: c.Name}
 		v.Icon = s.theme.Icons[c.Top().Icon]
 		s.ByID[c.ID] = v
 		if parent == nil {
@@ -75,9 +75,14 @@ func (s *Site) addCategories(cs []*content.Category, parent *Category) {
 }
 
 func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
-	v := &Listing{Listing: l, Hours: newHours(l.Hours)}
+	v := &Listing{
+		ID: l.ID, Name: l.Name, Description: l.Description, Phone: l.Phone, Email: l.Email,
+		Website: l.Website, Audience: l.Audience, Access: l.Access, Languages: l.Languages,
+		Updated: l.Updated, Sources: l.Sources, Closed: l.Closed(),
+		Hours: newHours(l.Hours),
+	}
 	if a := l.Address; a != nil {
-		v.PostalCode, v.Hidden = a.PostalCode, a.Hidden
+		v.PostalCode, v.Hidden, v.cityName = a.PostalCode, a.Hidden, a.City
 		if !a.Hidden {
 			v.Street = a.Street
 		}
@@ -123,12 +128,12 @@ func announced(start, end, today content.Date) bool {
 func (s *Site) fileListings() {
 	cities := map[string]*City{}
 	for _, l := range s.Listings {
-		if l.Address == nil || l.Address.City == "" {
+		if l.cityName == "" {
 			continue
 		}
-		c := cities[l.Address.City]
+		c := cities[l.cityName]
 		if c == nil {
-			c = &City{Name: l.Address.City}
+			c = &City{Name: l.cityName}
 			cities[c.Name] = c
 			s.Cities = append(s.Cities, c)
 		}

@@ -91,22 +91,6 @@ func (p *Page) LangName(code string) string {
 // Icon returns a pictogram of the theme, inline.
 func (p *Page) Icon(name string) template.HTML { return p.Site.theme.Icons[name] }
 
-// Alt is the same page in another language.
-type Alt struct {
-	Lang, Name, Dir, Href string
-	Current               bool
-}
-
-// Alternates lists the page in every language of the guide, for the
-// language switcher and hreflang links.
-func (p *Page) Alternates() []Alt {
-	alts := make([]Alt, len(p.Langs))
-	for i, l := range p.Langs {
-		alts[i] = Alt{Lang: l, Name: p.LangName(l), Dir: Direction(l), Href: p.Root + l + "/" + p.Rest, Current: l == p.Lang}
-	}
-	return alts
-}
-
 // Home is the link to the home page in the page's language.
 func (p *Page) Home() string { return p.Root + p.Lang + "/index.html" }
 
@@ -194,4 +178,102 @@ func (p *Page) LangTag(code string) string {
 		return w
 	}
 	return code
+}
+
+// HreflangLinks returns the <link rel="alternate" hreflang> of the page, one
+// per language. Built in Go: with a dozen languages it is the largest
+// repeated part of every page, and templates spend their time on reflection.
+func (p *Page) HreflangLinks() template.HTML {
+	var b strings.Builder
+	for _, l := range p.Langs {
+		b.WriteString(`<link rel="alternate" hreflang="`)
+		b.WriteString(l)
+		b.WriteString(`" href="`)
+		b.WriteString(template.HTMLEscapeString(p.Root + l + "/" + p.Rest))
+		b.WriteString("\">\n")
+	}
+	return template.HTML(b.String())
+}
+
+// LangLinks returns the list items of the language switcher: the same page
+// in each language, named in that language, the current one marked.
+func (p *Page) LangLinks() template.HTML {
+	var b strings.Builder
+	for _, l := range p.Langs {
+		b.WriteString(`<li><a href="`)
+		b.WriteString(template.HTMLEscapeString(p.Root + l + "/" + p.Rest))
+		b.WriteString(`" lang="`)
+		b.WriteString(l)
+		b.WriteString(`" hreflang="`)
+		b.WriteString(l)
+		b.WriteString(`" dir="`)
+		b.WriteString(Direction(l))
+		b.WriteString(`"`)
+		if l == p.Lang && p.Kind != "root" {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteString(`>`)
+		b.WriteString(template.HTMLEscapeString(p.LangName(l)))
+		b.WriteString("</a></li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// HoursTable renders a week of opening hours: a row per day, Monday first,
+// 24-hour times, then the nth-weekday slots, public holidays and the note.
+// Rows carry data-day so that scripts can highlight today.
+func (p *Page) HoursTable(h *Hours) template.HTML {
+	if h == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<table class="hours"><tbody>`)
+	for _, d := range h.Days {
+		b.WriteString(`<tr data-day="`)
+		b.WriteString(d.Key)
+		b.WriteString(`"><th scope="row">`)
+		b.WriteString(template.HTMLEscapeString(p.strings["day_"+d.Key]))
+		b.WriteString(`</th><td>`)
+		switch {
+		case d.AllDay:
+			b.WriteString(template.HTMLEscapeString(p.strings["all_day"]))
+		case len(d.Slots) == 0:
+			b.WriteString(template.HTMLEscapeString(p.strings["closed"]))
+		default:
+			p.writeSlots(&b, d.Slots)
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	for _, n := range h.Nth {
+		label, _ := p.strings.Format(n.Key, "day", p.strings["day_"+n.Day])
+		b.WriteString(`<tr><th scope="row">`)
+		b.WriteString(template.HTMLEscapeString(label))
+		b.WriteString(`</th><td>`)
+		if len(n.Slots) == 0 {
+			b.WriteString(template.HTMLEscapeString(p.strings["closed"]))
+		}
+		p.writeSlots(&b, n.Slots)
+		b.WriteString("</td></tr>\n")
+	}
+	b.WriteString(`</tbody></table><p class="ph">`)
+	b.WriteString(template.HTMLEscapeString(p.strings["public_holidays_"+h.PublicHolidays]))
+	b.WriteString(`</p>`)
+	if len(h.Note) > 0 {
+		b.WriteString(`<p>`)
+		b.WriteString(string(p.Tx(h.Note)))
+		b.WriteString(`</p>`)
+	}
+	return template.HTML(b.String())
+}
+
+// writeSlots writes times left to right whatever the page's direction.
+func (p *Page) writeSlots(b *strings.Builder, slots []string) {
+	for i, s := range slots {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`<span dir="ltr">`)
+		b.WriteString(s)
+		b.WriteString(`</span>`)
+	}
 }

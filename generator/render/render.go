@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"sync"
@@ -60,11 +61,13 @@ func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string
 	if err != nil {
 		return Result{}, err
 	}
-	tmpls, err := parseTemplates(th)
-	if err != nil {
-		return Result{}, err
+	tmpls := map[string]map[string]*template.Template{}
+	for _, lang := range site.Langs {
+		if tmpls[lang], err = parseTemplates(th, lang); err != nil {
+			return Result{}, err
+		}
 	}
-	if err := site.renderCards(tmpls["city"], opts.Workers); err != nil {
+	if err := site.renderCards(tmpls, opts.Workers); err != nil {
 		return Result{}, err
 	}
 	jobs := site.jobs(tmpls)
@@ -83,8 +86,9 @@ func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string
 
 var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404"}
 
-// parseTemplates parses the layout and partials once, then each page kind on a clone.
-func parseTemplates(th *theme.Theme) (map[string]*template.Template, error) {
+// parseTemplates parses the templates of one language: the layout and
+// partials once, then each page kind on a clone.
+func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template, error) {
 	var base *template.Template
 	for _, name := range []string{"base", "partials"} {
 		src, ok := th.Sources[name]
@@ -95,7 +99,7 @@ func parseTemplates(th *theme.Theme) (map[string]*template.Template, error) {
 		if base != nil {
 			t = base.New(name)
 		}
-		if _, err := t.Parse(src); err != nil {
+		if _, err := t.Parse(localize(src, th.Strings[lang])); err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, name, err)
 		}
 		if base == nil {
@@ -108,7 +112,7 @@ func parseTemplates(th *theme.Theme) (map[string]*template.Template, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s/templates/%s.html: missing", th.Root, kind)
 		}
-		t, err := template.Must(base.Clone()).New(kind).Parse(src)
+		t, err := template.Must(base.Clone()).New(kind).Parse(localize(src, th.Strings[lang]))
 		if err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, kind, err)
 		}
@@ -122,7 +126,7 @@ func parseTemplates(th *theme.Theme) (map[string]*template.Template, error) {
 }
 
 // jobs lists every file of the site, in a fixed order.
-func (s *Site) jobs(tmpls map[string]*template.Template) []job {
+func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 	var jobs []job
 	names := make([]string, 0, len(s.theme.Assets))
 	for name := range s.theme.Assets {
@@ -134,10 +138,12 @@ func (s *Site) jobs(tmpls map[string]*template.Template) []job {
 		jobs = append(jobs, job{path: a.Path, data: a.Data})
 	}
 	src := s.Langs[0]
+	tmpls := all[src]
 	jobs = append(jobs, job{path: "index.html", tmpl: tmpls["root"], page: s.page(src, "root", "index.html", "")})
 	notFound := s.page(src, "404", "404.html", s.rootPath())
 	jobs = append(jobs, job{path: "404.html", tmpl: tmpls["404"], page: notFound})
 	for _, lang := range s.Langs {
+		tmpls := all[lang]
 		add := func(kind, rest string, fill func(*Page)) {
 			p := s.page(lang, kind, rest, "../../")
 			if fill != nil {
@@ -163,14 +169,27 @@ func (s *Site) jobs(tmpls map[string]*template.Template) []job {
 	return jobs
 }
 
+var constantT = regexp.MustCompile(`\{\{\s*(?:\$p|\$|\.P|\$\.P)?\.T\s+"([a-z0-9_]+)"\s*\}\}`)
+
+// localize replaces the interface strings that a template asks for by
+// constant key ({{.T "hours"}}) with their text, escaped, once per language,
+// so that pages do not look them up one by one. The text is escaped for
+// HTML text and quoted attributes, the only places templates put words.
+func localize(src string, strs theme.Strings) string {
+	return constantT.ReplaceAllStringFunc(src, func(m string) string {
+		key := constantT.FindStringSubmatch(m)[1]
+		s, ok := strs[key]
+		if !ok {
+			return m // left for the template to report
+		}
+		return template.HTMLEscapeString(s)
+	})
+}
+
 // renderCards renders every listing's card once per language. Cards are
 // shown on category and city pages, which all sit at the same depth, so
 // one rendering serves every page.
-func (s *Site) renderCards(t *template.Template, workers int) error {
-	card := t.Lookup("card")
-	if card == nil {
-		return fmt.Errorf("%s/templates/partials.html: no \"card\" template", s.theme.Root)
-	}
+func (s *Site) renderCards(tmpls map[string]map[string]*template.Template, workers int) error {
 	s.cards = map[string][]template.HTML{}
 	for _, lang := range s.Langs {
 		s.cards[lang] = make([]template.HTML, len(s.Listings))
@@ -178,6 +197,10 @@ func (s *Site) renderCards(t *template.Template, workers int) error {
 	n := len(s.Listings)
 	return parallel(n*len(s.Langs), workers, func(i int, buf *bytes.Buffer) error {
 		lang, l := s.Langs[i/n], s.Listings[i%n]
+		card := tmpls[lang]["city"].Lookup("card")
+		if card == nil {
+			return fmt.Errorf("%s/templates/partials.html: no \"card\" template", s.theme.Root)
+		}
 		p := s.page(lang, "city", "cities/x.html", "../../")
 		if err := card.Execute(buf, p.With(l)); err != nil {
 			return fmt.Errorf("rendering the card of %s: %v", l.ID, err)

@@ -15,6 +15,8 @@ import (
 // Category is a category with the listings filed under it or its descendants.
 type Category struct {
 	*content.Category
+	ID       string        // copies of the content's fields: templates find
+	Name     content.Text  // direct fields much faster than promoted ones
 	Icon     template.HTML // pictogram of its top-level category
 	Listings []*Listing    // sorted by name
 	ByCity   []Group       // the same listings grouped by city, when the guide has several cities
@@ -39,7 +41,22 @@ type Group struct {
 // Listing is a listing ready to show. Street and Geo are empty for hidden
 // addresses: the template cannot leak what it is never given.
 type Listing struct {
-	*content.Listing
+	// Fields copied from the content: templates reach direct fields without
+	// the reflection search that promoted fields of an embedded struct cost.
+	ID          string
+	Name        string
+	Description content.Text
+	Phone       content.Phones
+	Email       content.Email
+	Website     content.URL
+	Audience    *content.Audience
+	Access      *content.Access
+	Languages   []content.SpokenLang
+	Updated     content.Date
+	Sources     []content.Source
+	Closed      bool
+	cityName    string // the address's city; the address itself is not kept, hidden streets included
+
 	Index      int // position in Site.Listings, for per-language caches
 	Street     string
 	PostalCode string

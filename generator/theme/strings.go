@@ -90,12 +90,8 @@ func (s Strings) Format(key string, pairs ...string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("missing interface string %q", key)
 	}
-	if len(pairs) == 0 {
-		return v, nil
-	}
-	args := make([]string, 0, len(pairs))
 	for i := 0; i+1 < len(pairs); i += 2 {
-		args = append(args, "{"+pairs[i]+"}", pairs[i+1])
+		v = strings.Replace(v, "{"+pairs[i]+"}", pairs[i+1], 1)
 	}
-	return strings.NewReplacer(args...).Replace(v), nil
+	return v, nil
 }
