@@ -332,3 +332,33 @@ func TestMissingInterfaceStringFails(t *testing.T) {
 		t.Errorf("problems = %v\nwant %s", problems, want)
 	}
 }
+
+// TestBaseURL: with base_url, pages get canonical links and the site a
+// sitemap; 404 pages, shown by servers at any address, link from the base path.
+func TestBaseURL(t *testing.T) {
+	out, problems, err := buildArchive(t, `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+base_url: https://guide.example.org/lyon/
+licence: {name: ODbL-1.0}
+`)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	files := readTree(t, out)
+	checks := []struct{ file, want string }{
+		{"fr/places/halte.html", `<link rel="canonical" href="https://guide.example.org/lyon/fr/places/halte.html">`},
+		{"sitemap.xml", "<loc>https://guide.example.org/lyon/en/places/halte.html</loc>"},
+		{"en/404.html", `href="/lyon/en/index.html"`},
+		{"404.html", `href="/lyon/assets/style.`},
+		{"_redirects", "/lyon/en/*  /lyon/en/404.html  404"},
+	}
+	for _, c := range checks {
+		if !strings.Contains(string(files[c.file]), c.want) {
+			t.Errorf("%s lacks %s", c.file, c.want)
+		}
+	}
+}

@@ -137,6 +137,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		a := s.theme.Assets[name]
 		jobs = append(jobs, job{path: a.Path, data: a.Data})
 	}
+	jobs = append(jobs, s.hostFiles()...)
 	src := s.Langs[0]
 	tmpls := all[src]
 	jobs = append(jobs, job{path: "index.html", tmpl: tmpls["root"], page: s.page(src, "root", "index.html", "")})
