@@ -31,6 +31,7 @@ type Options struct {
 	Root  string    // how editors name the content folder in messages, e.g. "content"
 	Now   time.Time // the time of the build, for warnings about old information
 	Icons []string  // pictograms the theme has; nil skips the check
+	Cache *Cache    // optional: reuse listings decoded by an earlier load (abri serve)
 }
 
 // Load reads and checks a guide. It returns every problem found; the guide
@@ -47,6 +48,9 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 		g.Today = DateOf(opts.Now.In(g.Site.Timezone.Location))
 	}
 	g.loadCategories(fsys, opts, &ps)
+	if opts.Cache != nil {
+		opts.Cache.reset(fsys, g.Today)
+	}
 	g.loadListings(fsys, opts, &ps)
 	g.loadPages(fsys, opts, &ps)
 	ps.Sort()
@@ -258,7 +262,7 @@ func (g *Guide) decodeListings(fsys fs.FS, opts Options, files []string, ps *Pro
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = g.decodeListing(fsys, opts, files[i], &probs[i])
+				out[i] = g.cachedListing(fsys, opts, files[i], &probs[i])
 			}
 		}()
 	}
@@ -275,6 +279,27 @@ func (g *Guide) decodeListings(fsys fs.FS, opts Options, files []string, ps *Pro
 		}
 	}
 	return listings
+}
+
+// cachedListing decodes a listing file, or takes it from the cache when
+// the file has not changed since it was decoded.
+func (g *Guide) cachedListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {
+	if opts.Cache == nil {
+		return g.decodeListing(fsys, opts, file, ps)
+	}
+	info, err := fs.Stat(fsys, file)
+	if err != nil {
+		return g.decodeListing(fsys, opts, file, ps)
+	}
+	if e, ok := opts.Cache.get(file, info); ok {
+		*ps = append(*ps, e.problems...)
+		return e.listing
+	}
+	var mine Problems
+	l := g.decodeListing(fsys, opts, file, &mine)
+	opts.Cache.put(file, info, l, mine)
+	*ps = append(*ps, mine...)
+	return l
 }
 
 func (g *Guide) decodeListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {

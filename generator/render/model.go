@@ -28,7 +28,8 @@ type Site struct {
 	LangJS     string       // path of the language chooser script
 	Favicon    string       // path of the icon
 	theme      *theme.Theme
-	cards      map[string][]template.HTML // language -> listing index -> its card on list pages
+	cards      map[string][]card             // language -> listing index -> its card on list pages
+	cardTmpl   map[string]*template.Template // language -> the card template
 }
 
 // MDPage is a Markdown page rendered in each language it exists in.

@@ -152,19 +152,17 @@ func (p *Page) GeoLink(l *Listing) template.URL { return template.URL(l.GeoURI) 
 func (p *Page) Yes(b *bool) bool { return b != nil && *b }
 
 // Cards returns the list items of listings on a category or city page. Each
-// card is rendered once per language (renderCards), not once per page it is on.
-func (p *Page) Cards(ls []*Listing) template.HTML {
-	cards := p.Site.cards[p.Lang]
-	n := 0
-	for _, l := range ls {
-		n += len(cards[l.Index])
-	}
+// card is rendered once per language, not once per page it is on.
+func (p *Page) Cards(ls []*Listing) (template.HTML, error) {
 	var b strings.Builder
-	b.Grow(n)
 	for _, l := range ls {
-		b.WriteString(string(cards[l.Index]))
+		html, err := p.Site.card(p.Lang, l)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(html))
 	}
-	return template.HTML(b.String())
+	return template.HTML(b.String()), nil
 }
 
 // writtenIn maps codes editors use that are not language tags (lsf, the

@@ -55,33 +55,80 @@ type job struct {
 	data []byte
 }
 
-// Render writes the site into dir, which must exist and be empty.
-func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string, opts Options) (Result, error) {
+// Renderer is a site ready to render: views built, templates parsed. Pages
+// are rendered all at once by Write, or one by one by File (abri serve).
+type Renderer struct {
+	site   *Site
+	jobs   []job
+	byPath map[string]int
+}
+
+// New prepares the site of a guide. Nothing is rendered yet.
+func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options) (*Renderer, error) {
 	site, err := newSite(g, th, md, opts.Today)
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range site.Langs {
 		if tmpls[lang], err = parseTemplates(th, lang); err != nil {
-			return Result{}, err
+			return nil, err
 		}
 	}
-	if err := site.renderCards(tmpls, opts.Workers); err != nil {
+	if err := site.prepareCards(tmpls); err != nil {
+		return nil, err
+	}
+	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
+	for i, j := range r.jobs {
+		r.byPath[j.path] = i
+	}
+	return r, nil
+}
+
+// Render writes the site of a guide into dir, which must exist and be empty.
+func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string, opts Options) (Result, error) {
+	r, err := New(g, th, md, opts)
+	if err != nil {
 		return Result{}, err
 	}
-	jobs := site.jobs(tmpls)
-	res := Result{Pages: map[string]int{}, Files: len(jobs)}
-	for _, j := range jobs {
+	return r.Write(dir, opts.Workers)
+}
+
+// Write renders every file into dir, in parallel.
+func (r *Renderer) Write(dir string, workers int) (Result, error) {
+	res := Result{Pages: map[string]int{}, Files: len(r.jobs)}
+	for _, j := range r.jobs {
 		if j.page != nil && j.page.Kind != "root" && j.path != "404.html" {
 			res.Pages[j.page.Lang]++
 		}
 	}
-	if err := makeDirs(dir, jobs); err != nil {
+	if err := r.site.renderCards(workers); err != nil {
 		return Result{}, err
 	}
-	res.Bytes, err = run(dir, jobs, opts.Workers)
+	if err := makeDirs(dir, r.jobs); err != nil {
+		return Result{}, err
+	}
+	var err error
+	res.Bytes, err = run(dir, r.jobs, workers)
 	return res, err
+}
+
+// File renders one file of the site, by its slash path from the site root
+// (fr/places/halte.html). ok is false when the site has no such file.
+func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
+	i, ok := r.byPath[path]
+	if !ok {
+		return nil, false, nil
+	}
+	j := &r.jobs[i]
+	if j.tmpl == nil {
+		return j.data, true, nil
+	}
+	var buf bytes.Buffer
+	if err := j.tmpl.Execute(&buf, j.page); err != nil {
+		return nil, true, fmt.Errorf("rendering %s: %v", j.path, err)
+	}
+	return buf.Bytes(), true, nil
 }
 
 var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404"}
@@ -187,27 +234,48 @@ func localize(src string, strs theme.Strings) string {
 	})
 }
 
-// renderCards renders every listing's card once per language. Cards are
-// shown on category and city pages, which all sit at the same depth, so
-// one rendering serves every page.
-func (s *Site) renderCards(tmpls map[string]map[string]*template.Template, workers int) error {
-	s.cards = map[string][]template.HTML{}
+// card is a listing's list item in one language, rendered at most once.
+// Cards are shown on category and city pages, which all sit at the same
+// depth, so one rendering serves every page.
+type card struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+func (s *Site) prepareCards(tmpls map[string]map[string]*template.Template) error {
+	s.cards = map[string][]card{}
+	s.cardTmpl = map[string]*template.Template{}
 	for _, lang := range s.Langs {
-		s.cards[lang] = make([]template.HTML, len(s.Listings))
-	}
-	n := len(s.Listings)
-	return parallel(n*len(s.Langs), workers, func(i int, buf *bytes.Buffer) error {
-		lang, l := s.Langs[i/n], s.Listings[i%n]
-		card := tmpls[lang]["city"].Lookup("card")
-		if card == nil {
+		s.cards[lang] = make([]card, len(s.Listings))
+		if s.cardTmpl[lang] = tmpls[lang]["city"].Lookup("card"); s.cardTmpl[lang] == nil {
 			return fmt.Errorf("%s/templates/partials.html: no \"card\" template", s.theme.Root)
 		}
+	}
+	return nil
+}
+
+// card returns the card of l in lang, rendering it the first time.
+func (s *Site) card(lang string, l *Listing) (template.HTML, error) {
+	c := &s.cards[lang][l.Index]
+	c.once.Do(func() {
+		var buf bytes.Buffer
 		p := s.page(lang, "city", "cities/x.html", "../../")
-		if err := card.Execute(buf, p.With(l)); err != nil {
-			return fmt.Errorf("rendering the card of %s: %v", l.ID, err)
+		if err := s.cardTmpl[lang].Execute(&buf, p.With(l)); err != nil {
+			c.err = fmt.Errorf("rendering the card of %s: %v", l.ID, err)
+			return
 		}
-		s.cards[lang][l.Index] = template.HTML(buf.String())
-		return nil
+		c.html = template.HTML(buf.String())
+	})
+	return c.html, c.err
+}
+
+// renderCards renders every card in parallel before the pages that list them.
+func (s *Site) renderCards(workers int) error {
+	n := len(s.Listings)
+	return parallel(n*len(s.Langs), workers, func(i int, _ *bytes.Buffer) error {
+		_, err := s.card(s.Langs[i/n], s.Listings[i%n])
+		return err
 	})
 }
 
