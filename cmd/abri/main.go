@@ -35,6 +35,7 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+  abri serve [flags]   preview on http://127.0.0.1:1313/ with live reload while you edit
   abri help [command]  show this help, or a command's flags
 
 Run "abri <command> -h" to see a command's flags.
@@ -51,6 +52,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
 			return Run(ctx, []string{rest[0], "-h"}, stdout, stderr)

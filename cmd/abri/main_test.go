@@ -21,7 +21,7 @@ func TestHelp(t *testing.T) {
 	if err != nil || !strings.Contains(out, "abri build") || !strings.Contains(out, "abri check") {
 		t.Errorf("help: err=%v out=%q", err, out)
 	}
-	for _, cmd := range []string{"build", "check"} {
+	for _, cmd := range []string{"build", "check", "serve"} {
 		_, stderr, err := run(t, cmd, "-h")
 		if err != nil {
 			t.Errorf("%s -h: %v", cmd, err)

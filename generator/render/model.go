@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/abri-guide/abri/generator/content"
@@ -30,6 +31,7 @@ type Site struct {
 	theme      *theme.Theme
 	cards      map[string][]card             // language -> listing index -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
+	today      content.Date
 }
 
 // MDPage is a Markdown page rendered in each language it exists in.
@@ -40,16 +42,21 @@ type MDPage struct {
 	Body  map[string]template.HTML // language of the file -> HTML
 }
 
-func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today content.Date) (*Site, error) {
-	s := &Site{Guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th}
+func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today content.Date, reuse map[*content.Listing]*Listing) (*Site, error) {
+	s := &Site{Guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th, today: today}
 	s.CSS, s.LangJS, s.Favicon = th.Assets["style.css"].Path, th.Assets["lang.js"].Path, th.Assets["icon.svg"].Path
 	if n := g.Site.Notice; n != nil && inForce(n, today) {
 		s.Notice = n.Text
 	}
 	s.addCategories(g.Categories, nil)
 	for i, l := range g.Listings {
-		v := s.newListing(l, today)
-		v.Index = i
+		var v *Listing
+		if old, ok := reuse[l]; ok {
+			v = s.adopt(old)
+		} else {
+			v = s.newListing(l, today)
+		}
+		v.Index, v.City = i, nil
 		s.Listings = append(s.Listings, v)
 	}
 	s.fileListings()
@@ -57,6 +64,27 @@ func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today con
 		return nil, err
 	}
 	return s, nil
+}
+
+// adopt copies a view of an unchanged listing from an earlier build, the
+// old site may still be serving, so its views are never changed, and points
+// it at this build's categories, whose names may have changed.
+func (s *Site) adopt(old *Listing) *Listing {
+	v := *old
+	v.Cats, v.Tops = s.remap(old.Cats), s.remap(old.Tops)
+	v.Services = append([]Service(nil), old.Services...)
+	for i := range v.Services {
+		v.Services[i].Cat = s.ByID[v.Services[i].Cat.ID]
+	}
+	return &v
+}
+
+func (s *Site) remap(cs []*Category) []*Category {
+	out := make([]*Category, len(cs))
+	for i, c := range cs {
+		out[i] = s.ByID[c.ID]
+	}
+	return out
 }
 
 func inForce(n *content.Notice, today content.Date) bool {
@@ -77,6 +105,7 @@ func (s *Site) addCategories(cs []*content.Category, parent *Category) {
 
 func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 	v := &Listing{
+		source: l, sortKey: strings.ToLower(l.Name),
 		ID: l.ID, Name: l.Name, Description: l.Description, Phone: l.Phone, Email: l.Email,
 		Website: l.Website, Audience: l.Audience, Access: l.Access, Languages: l.Languages,
 		Updated: l.Updated, Sources: l.Sources, Closed: l.Closed(),

@@ -38,6 +38,9 @@ import (
 type Options struct {
 	Today   content.Date // day of the build: notices and closures in force
 	Workers int          // parallel renderers; 0 means one per CPU
+	// Previous is an earlier Renderer of the same guide and theme (abri
+	// serve): the views of listings that did not change are reused.
+	Previous *Renderer
 }
 
 // Result counts what was written.
@@ -47,12 +50,37 @@ type Result struct {
 	Bytes int64          // their total size
 }
 
-// job is one file to write: a template and its data, or ready bytes.
+// job is one file to write: a page to render, or ready bytes. Jobs are
+// small: the page's data is made only when it is rendered.
 type job struct {
-	path string
-	tmpl *template.Template
-	page *Page
-	data []byte
+	path     string
+	tmpl     *template.Template
+	lang     string
+	kind     string
+	rest     string
+	root     string
+	category *Category
+	city     *City
+	listing  *Listing
+	md       *MDPage
+	data     []byte
+}
+
+// page makes the data a job's template receives.
+func (s *Site) jobPage(j *job) *Page {
+	p := s.page(j.lang, j.kind, j.rest, j.root)
+	p.Category, p.City, p.Listing, p.MD = j.category, j.city, j.listing, j.md
+	switch {
+	case j.category != nil:
+		p.Title = p.Plain(j.category.Name)
+	case j.city != nil:
+		p.Title = j.city.Name
+	case j.listing != nil:
+		p.Title = j.listing.Name
+	case j.md != nil:
+		p.Title = p.Plain(j.md.Title)
+	}
+	return p
 }
 
 // Renderer is a site ready to render: views built, templates parsed. Pages
@@ -65,7 +93,14 @@ type Renderer struct {
 
 // New prepares the site of a guide. Nothing is rendered yet.
 func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options) (*Renderer, error) {
-	site, err := newSite(g, th, md, opts.Today)
+	var reuse map[*content.Listing]*Listing
+	if p := opts.Previous; p != nil && p.site.today == opts.Today && p.site.theme == th {
+		reuse = map[*content.Listing]*Listing{}
+		for _, l := range p.site.Listings {
+			reuse[l.source] = l
+		}
+	}
+	site, err := newSite(g, th, md, opts.Today, reuse)
 	if err != nil {
 		return nil, err
 	}
@@ -98,8 +133,8 @@ func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string
 func (r *Renderer) Write(dir string, workers int) (Result, error) {
 	res := Result{Pages: map[string]int{}, Files: len(r.jobs)}
 	for _, j := range r.jobs {
-		if j.page != nil && j.page.Kind != "root" && j.path != "404.html" {
-			res.Pages[j.page.Lang]++
+		if j.tmpl != nil && j.kind != "root" && j.path != "404.html" {
+			res.Pages[j.lang]++
 		}
 	}
 	if err := r.site.renderCards(workers); err != nil {
@@ -109,7 +144,7 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 		return Result{}, err
 	}
 	var err error
-	res.Bytes, err = run(dir, r.jobs, workers)
+	res.Bytes, err = r.site.run(dir, r.jobs, workers)
 	return res, err
 }
 
@@ -125,7 +160,7 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 		return j.data, true, nil
 	}
 	var buf bytes.Buffer
-	if err := j.tmpl.Execute(&buf, j.page); err != nil {
+	if err := j.tmpl.Execute(&buf, r.site.jobPage(j)); err != nil {
 		return nil, true, fmt.Errorf("rendering %s: %v", j.path, err)
 	}
 	return buf.Bytes(), true, nil
@@ -186,32 +221,29 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 	}
 	jobs = append(jobs, s.hostFiles()...)
 	src := s.Langs[0]
-	tmpls := all[src]
-	jobs = append(jobs, job{path: "index.html", tmpl: tmpls["root"], page: s.page(src, "root", "index.html", "")})
-	notFound := s.page(src, "404", "404.html", s.rootPath())
-	jobs = append(jobs, job{path: "404.html", tmpl: tmpls["404"], page: notFound})
+	jobs = append(jobs,
+		job{path: "index.html", tmpl: all[src]["root"], lang: src, kind: "root", rest: "index.html"},
+		job{path: "404.html", tmpl: all[src]["404"], lang: src, kind: "404", rest: "404.html", root: s.rootPath()})
 	for _, lang := range s.Langs {
 		tmpls := all[lang]
-		add := func(kind, rest string, fill func(*Page)) {
-			p := s.page(lang, kind, rest, "../../")
-			if fill != nil {
-				fill(p)
-			}
-			jobs = append(jobs, job{path: lang + "/" + rest, tmpl: tmpls[kind], page: p})
+		add := func(j job) {
+			j.path, j.tmpl, j.lang, j.root = lang+"/"+j.rest, tmpls[j.kind], lang, "../../"
+			jobs = append(jobs, j)
 		}
-		jobs = append(jobs, job{path: lang + "/index.html", tmpl: tmpls["home"], page: s.page(lang, "home", "index.html", "../")})
-		jobs = append(jobs, job{path: lang + "/404.html", tmpl: tmpls["404"], page: s.page(lang, "404", "404.html", s.rootPath())})
+		jobs = append(jobs,
+			job{path: lang + "/index.html", tmpl: tmpls["home"], lang: lang, kind: "home", rest: "index.html", root: "../"},
+			job{path: lang + "/404.html", tmpl: tmpls["404"], lang: lang, kind: "404", rest: "404.html", root: s.rootPath()})
 		for _, c := range s.allCategories() {
-			add("category", "categories/"+c.ID+".html", func(p *Page) { p.Category = c; p.Title = p.Plain(c.Name) })
+			add(job{kind: "category", rest: "categories/" + c.ID + ".html", category: c})
 		}
 		for _, c := range s.Cities {
-			add("city", "cities/"+c.Slug+".html", func(p *Page) { p.City = c; p.Title = c.Name })
+			add(job{kind: "city", rest: "cities/" + c.Slug + ".html", city: c})
 		}
 		for _, l := range s.Listings {
-			add("listing", "places/"+l.ID+".html", func(p *Page) { p.Listing = l; p.Title = l.Name })
+			add(job{kind: "listing", rest: "places/" + l.ID + ".html", listing: l})
 		}
 		for _, m := range s.Pages {
-			add("page", "pages/"+m.Slug+".html", func(p *Page) { p.MD = m; p.Title = p.Plain(m.Title) })
+			add(job{kind: "page", rest: "pages/" + m.Slug + ".html", md: m})
 		}
 	}
 	return jobs
@@ -330,10 +362,10 @@ func makeDirs(dir string, jobs []job) error {
 }
 
 // run renders and writes the jobs in parallel and returns the bytes written.
-func run(dir string, jobs []job, workers int) (int64, error) {
+func (s *Site) run(dir string, jobs []job, workers int) (int64, error) {
 	sizes := make([]int64, len(jobs))
 	err := parallel(len(jobs), workers, func(i int, buf *bytes.Buffer) error {
-		n, err := write(dir, &jobs[i], buf)
+		n, err := s.write(dir, &jobs[i], buf)
 		sizes[i] = n
 		return err
 	})
@@ -382,10 +414,10 @@ func parallel(n, workers int, do func(i int, buf *bytes.Buffer) error) error {
 	return first
 }
 
-func write(dir string, j *job, buf *bytes.Buffer) (int64, error) {
+func (s *Site) write(dir string, j *job, buf *bytes.Buffer) (int64, error) {
 	data := j.data
 	if j.tmpl != nil {
-		if err := j.tmpl.Execute(buf, j.page); err != nil {
+		if err := j.tmpl.Execute(buf, s.jobPage(j)); err != nil {
 			return 0, fmt.Errorf("rendering %s: %v", j.path, err)
 		}
 		data = buf.Bytes()

@@ -57,7 +57,9 @@ type Listing struct {
 	Closed      bool
 	cityName    string // the address's city; the address itself is not kept, hidden streets included
 
-	Index      int // position in Site.Listings, for per-language caches
+	Index      int    // position in Site.Listings, for per-language caches
+	sortKey    string // lower-case name, computed once
+	source     *content.Listing
 	Street     string
 	PostalCode string
 	City       *City
@@ -153,7 +155,7 @@ func formatSlots(slots []hours.Slot) []string {
 // sortListings orders listings by name, then id, whatever the input order.
 func sortListings(ls []*Listing) {
 	sort.Slice(ls, func(i, j int) bool {
-		a, b := strings.ToLower(ls[i].Name), strings.ToLower(ls[j].Name)
+		a, b := ls[i].sortKey, ls[j].sortKey
 		if a != b {
 			return a < b
 		}

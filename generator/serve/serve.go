@@ -1,0 +1,134 @@
+// Package serve is abri's live preview for editors: it builds a guide in
+// memory, serves it on a local address, watches the content and theme
+// folders, rebuilds on change and reloads open pages. Pages are rendered on
+// request from the last good build, so a new listing is reachable at once
+// and no page is ever stale; while the content is broken, every open page
+// shows the errors over it and the last good build keeps being served.
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/render"
+	"github.com/abri-guide/abri/generator/theme"
+)
+
+// Config says what to serve. cmd/abri fills it from flags.
+type Config struct {
+	Content string           // content folder
+	Theme   string           // theme folder
+	Now     func() time.Time // the clock; time.Now when nil
+	Log     io.Writer        // where rebuilds are reported; nothing when nil
+}
+
+// Server holds the last good build and the current problems.
+type Server struct {
+	cfg   Config
+	cache content.Cache
+	md    *markdown.Renderer
+
+	mu       sync.RWMutex
+	site     *render.Renderer // last good build; nil until one succeeds
+	theme    *theme.Theme
+	problems []string // errors of the latest attempt; nil when it succeeded
+	gen      int      // counts successful builds, so pages know when to reload
+	clients  map[chan struct{}]bool
+}
+
+// New returns a server; call Rebuild before serving.
+func New(cfg Config) *Server {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	return &Server{cfg: cfg, md: markdown.New(), clients: map[chan struct{}]bool{}}
+}
+
+// Rebuild reads the content again (only changed listings are decoded) and,
+// when it has no errors, makes it the served site. themeChanged reloads the
+// theme too. Open pages are told either way.
+func (s *Server) Rebuild(themeChanged bool) error {
+	start := time.Now()
+	site, problems, err := s.build(themeChanged)
+	s.mu.Lock()
+	switch {
+	case err != nil:
+		s.problems = []string{err.Error()}
+	case problems.Errors() > 0:
+		s.problems = nil
+		for _, p := range problems {
+			if p.Severity == content.Error {
+				s.problems = append(s.problems, p.String())
+			}
+		}
+	default:
+		s.site, s.problems = site, nil
+		s.gen++
+	}
+	s.notify()
+	n := len(s.problems)
+	s.mu.Unlock()
+	if n > 0 {
+		fmt.Fprintf(s.cfg.Log, "abri: %d errors; still serving the last good build\n", n)
+		for _, p := range s.Problems() {
+			fmt.Fprintln(s.cfg.Log, p)
+		}
+		return errors.New("the content has errors")
+	}
+	fmt.Fprintf(s.cfg.Log, "abri: rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func (s *Server) build(themeChanged bool) (*render.Renderer, content.Problems, error) {
+	s.mu.RLock()
+	th, previous := s.theme, s.site
+	s.mu.RUnlock()
+	if th == nil || themeChanged {
+		var err error
+		if th, err = theme.Load(os.DirFS(s.cfg.Theme), s.cfg.Theme); err != nil {
+			return nil, nil, err
+		}
+		s.mu.Lock()
+		s.theme = th
+		s.mu.Unlock()
+	}
+	g, problems := content.Load(os.DirFS(s.cfg.Content), content.Options{
+		Root: s.cfg.Content, Now: s.cfg.Now(), Icons: th.IconNames(), Cache: &s.cache,
+	})
+	if g != nil {
+		for _, m := range th.CheckLanguages(g.Site.Langs()) {
+			problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
+		}
+	}
+	if g == nil || problems.Errors() > 0 {
+		return nil, problems, nil
+	}
+	site, err := render.New(g, th, s.md, render.Options{Today: g.Today, Previous: previous})
+	return site, problems, err
+}
+
+// Problems returns the errors that keep the latest change from being served.
+func (s *Server) Problems() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return append([]string(nil), s.problems...)
+}
+
+// notify wakes every open page; s.mu is held.
+func (s *Server) notify() {
+	for c := range s.clients {
+		select {
+		case c <- struct{}{}:
+		default: // it has a wake-up pending already
+		}
+	}
+}

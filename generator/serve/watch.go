@@ -1,0 +1,144 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// batch is how long the watcher waits for more changes before rebuilding:
+// editors' tools save a file in several steps.
+const batch = 40 * time.Millisecond
+
+// Watch rebuilds on every change under the content and theme folders until
+// ctx ends. It uses file events, and falls back to polling where they are
+// unavailable or the system's watch limit is reached, and says so.
+func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
+	w, err := fsnotify.NewWatcher()
+	if err == nil {
+		err = s.addTree(w, s.cfg.Content, s.cfg.Theme)
+	}
+	if err != nil {
+		if w != nil {
+			w.Close()
+		}
+		fmt.Fprintf(s.cfg.Log, "abri: file events unavailable (%v); checking for changes every %s instead\n", err, poll)
+		return s.poll(ctx, poll)
+	}
+	defer w.Close()
+	return s.watchEvents(ctx, w)
+}
+
+// addTree watches every folder under the roots: fsnotify is not recursive.
+func (s *Server) addTree(w *fsnotify.Watcher, roots ...string) error {
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return err
+			}
+			return w.Add(p)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Server) watchEvents(ctx context.Context, w *fsnotify.Watcher) error {
+	var (
+		timer        <-chan time.Time
+		themeChanged bool
+	)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					s.addTree(w, ev.Name) // a new folder, with whatever was copied into it
+				}
+			}
+			themeChanged = themeChanged || s.inTheme(ev.Name)
+			if timer == nil {
+				timer = time.After(batch)
+			}
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			fmt.Fprintf(s.cfg.Log, "abri: watching: %v\n", err)
+		case <-timer:
+			s.Rebuild(themeChanged)
+			timer, themeChanged = nil, false
+		}
+	}
+}
+
+func (s *Server) inTheme(name string) bool {
+	rel, err := filepath.Rel(s.cfg.Theme, name)
+	return err == nil && !strings.HasPrefix(rel, "..")
+}
+
+// poll compares the folders' files every interval and rebuilds on change.
+func (s *Server) poll(ctx context.Context, every time.Duration) error {
+	last := snapshot(s.cfg.Content, s.cfg.Theme)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+			now := snapshot(s.cfg.Content, s.cfg.Theme)
+			if changed, themeChanged := diff(last, now, s.inTheme); changed {
+				s.Rebuild(themeChanged)
+			}
+			last = now
+		}
+	}
+}
+
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+func snapshot(roots ...string) map[string]stamp {
+	files := map[string]stamp{}
+	for _, root := range roots {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					files[p] = stamp{info.Size(), info.ModTime()}
+				}
+			}
+			return nil
+		})
+	}
+	return files
+}
+
+func diff(a, b map[string]stamp, inTheme func(string) bool) (changed, themeChanged bool) {
+	for p, st := range b {
+		if old, ok := a[p]; !ok || old != st {
+			changed, themeChanged = true, themeChanged || inTheme(p)
+		}
+	}
+	for p := range a {
+		if _, ok := b[p]; !ok {
+			changed, themeChanged = true, themeChanged || inTheme(p)
+		}
+	}
+	return changed, themeChanged
+}
