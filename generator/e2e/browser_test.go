@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -27,12 +26,14 @@ var chromium struct {
 }
 
 // install says how to get what the tests need.
-const install = "apt-get install -y chromium && npm ci --ignore-scripts --prefix generator/e2e/testdata (or run generator/e2e/testdata/install.sh)"
+const install = "run generator/e2e/testdata/install.sh, which runs apt-get install -y chromium and npm ci --ignore-scripts --prefix generator/e2e/testdata"
 
 // need skips the test when a tool is missing, or fails it when
-// ABRI_BROWSER_TESTS=1 says that the machine must have every tool.
+// ABRI_BROWSER_TESTS=1 says that the machine must have every tool. With
+// -short it skips: the suite takes a minute or two.
 func need(t testing.TB, err error) {
 	t.Helper()
+	skipShort(t)
 	if err == nil {
 		return
 	}
@@ -42,9 +43,17 @@ func need(t testing.TB, err error) {
 	t.Skipf("%v; install: %s; ABRI_BROWSER_TESTS=1 turns this skip into a failure", err, install)
 }
 
+func skipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short skips the tests in a browser and the HTML checker")
+	}
+}
+
 // browser returns the context of the package's browser, starting it if need be.
 func browser(t testing.TB) context.Context {
 	t.Helper()
+	skipShort(t)
 	chromium.once.Do(startChromium)
 	need(t, chromium.missing)
 	if chromium.err != nil {
@@ -90,10 +99,10 @@ func startChromium() {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("lang", "en-US"),
-		chromedp.WindowSize(412, 915), // a phone
 		chromedp.Flag("proxy-server", "http://"+deadEnd.Addr().String()),
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 	)
+
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
 	chromium.ctx = ctx
@@ -110,10 +119,8 @@ func stopChromium() {
 	}
 }
 
-// tab is a browser tab, with its cache off so that each visit is a first
-// visit, that records what its pages load and log.
+// tab is a browser tab that records what its pages load and log.
 type tab struct {
-	t   testing.TB
 	ctx context.Context
 	rec recorder
 }
@@ -123,23 +130,20 @@ type tab struct {
 func newTab(t testing.TB, acceptLanguage string) *tab {
 	t.Helper()
 	parent := browser(t)
-	tb := &tab{t: t}
+	tb := &tab{}
 	ctx, cancel := chromedp.NewContext(parent, chromedp.WithListener(tb.rec.record))
 	t.Cleanup(cancel)
 	tb.ctx = ctx
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil { // a cheap phone
 		t.Fatal(err)
 	}
 	if acceptLanguage != "" {
-		ua, err := chromedp.Run(ctx, chromedp.Evaluate[string]("navigator.userAgent"))
-		if err != nil {
-			t.Fatal(err)
+		ua, err := eval[string](tb, "navigator.userAgent")
+		if err == nil {
+			p := emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: acceptLanguage}
+			_, err = chromedp.Call(ctx, emulation.SetUserAgentOverride, p)
 		}
-		p := emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: acceptLanguage}
-		if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, p); err != nil {
+		if err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -158,31 +162,27 @@ func (tb *tab) open(url string) (visit, error) {
 	return tb.rec.visit(url), nil
 }
 
-// eval evaluates a JavaScript expression in the page and decodes its value,
-// failing the test when it cannot.
-func eval[T any](tb *tab, expr string, opts ...chromedp.EvaluateOption) T {
-	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+// eval evaluates a JavaScript expression in the tab's page and decodes its value.
+func eval[T any](tb *tab, expr string, opts ...chromedp.EvaluateOption) (T, error) {
+	ctx, cancel := context.WithTimeout(tb.ctx, time.Minute)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
 	if err != nil {
-		tb.t.Fatalf("evaluating %.60q: %v", expr, err)
+		err = fmt.Errorf("evaluating %.50q: %w", expr, err)
 	}
-	return v
+	return v, err
 }
 
 // waitFor evaluates a JavaScript predicate until it is true, across
 // navigations, and says whether it became true within d.
 func (tb *tab) waitFor(predicate string, d time.Duration) bool {
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
+	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		ctx, cancel := context.WithTimeout(tb.ctx, time.Second)
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](predicate))
 		cancel()
 		if err == nil && ok {
 			return true
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
 	return false
 }

@@ -20,11 +20,12 @@ func fileURL(out, rel string) string {
 type crawl struct {
 	tb       *tab
 	root     string // URL path of the output folder, with a trailing slash
+	origin   string // URL of the output folder, without a trailing slash
 	dir      string // the output folder
 	maxPages int
 
 	opened   int
-	left     int                 // pages within reach that maxPages left unopened
+	left     int                 // pages found but left unopened because of maxPages
 	linker   map[string]string   // the first page that links to each target
 	ids      map[string][]string // the ids of each opened page
 	anchors  map[string][]string // target -> fragments that links point at
@@ -34,12 +35,14 @@ type crawl struct {
 // crawlFindings opens the pages starts (paths in out, such as
 // "fr/index.html") and every page they link to, up to maxDepth links away
 // and maxPages pages in all. Each must open as a real page: no error page,
-// no folder listing, a <main> or an <h1>. Every link of an opened page must
-// stay in out and point at a file, and its #fragment at an element. It also
-// returns the number of pages opened, and of those left unopened.
+// no folder listing, a <main> or an <h1>, and load all it needs from out
+// without an error. Every link of an opened page must stay in out and point
+// at a file, and its #fragment at an element. It also returns the number of
+// pages opened, and of pages found but left unopened because of maxPages.
 func crawlFindings(tb *tab, out string, starts []string, maxDepth, maxPages int) (findings []string, opened, left int) {
 	c := &crawl{
 		tb: tb, root: filepath.ToSlash(out) + "/", dir: out, maxPages: maxPages,
+		origin: strings.TrimSuffix(fileURL(out, ""), "/"),
 		linker: map[string]string{}, ids: map[string][]string{}, anchors: map[string][]string{},
 	}
 	seen := map[string]bool{}
@@ -99,11 +102,15 @@ type pageInfo struct {
 // reader can open: pages, and folders (which the checks reject).
 func (c *crawl) open(rel string) []string {
 	c.opened++
-	if _, err := c.tb.open(fileURL(c.dir, rel)); err != nil {
+	v, err := c.tb.open(fileURL(c.dir, rel))
+	if err != nil {
 		c.add(rel, "Chromium cannot open it: %v", err)
 		return nil
 	}
-	p := eval[pageInfo](c.tb, `({
+	for _, f := range loadFindings(v, c.origin, 200) {
+		c.add(rel, "%s", f)
+	}
+	p, err := eval[pageInfo](c.tb, `({
 		url: location.href,
 		listing: !!document.querySelector("#parentDirLinkBox, #listingParsingErrorBox") || document.title.startsWith("Index of "),
 		real: !!document.querySelector("main, h1"),
@@ -111,6 +118,9 @@ func (c *crawl) open(rel string) []string {
 		ids: [...document.querySelectorAll("[id]")].map(e => e.id),
 	})`)
 	switch {
+	case err != nil:
+		c.add(rel, "%v", err)
+		return nil
 	case !strings.HasPrefix(p.URL, "file:"):
 		c.add(rel, "Chromium shows an error page (%s)", p.URL)
 		return nil

@@ -21,9 +21,11 @@ type langLink struct {
 // the link of the page's own language, current, marked aria-current="page"
 // (current is empty on a page of no language, such as the root).
 func switcherFindings(tb *tab, sel, current string, langs []string, twin func(lang string) string) []string {
-	tb.t.Helper()
-	links := eval[[]langLink](tb, fmt.Sprintf(`[...document.querySelectorAll(%q)].map(a => ({
+	links, err := eval[[]langLink](tb, fmt.Sprintf(`[...document.querySelectorAll(%q)].map(a => ({
 		lang: a.hreflang, href: a.href, current: a.getAttribute("aria-current") || ""}))`, sel))
+	if err != nil {
+		return []string{err.Error()}
+	}
 	byLang := map[string]langLink{}
 	for _, l := range links {
 		byLang[l.Lang] = l
@@ -51,7 +53,6 @@ func switcherFindings(tb *tab, sel, current string, langs []string, twin func(la
 // followFindings clicks the switcher's link to lang, as a reader does, and
 // checks that it opens twin in that language. It leaves the tab on that page.
 func followFindings(tb *tab, sel, lang, twin string) []string {
-	tb.t.Helper()
 	link := fmt.Sprintf("%s[hreflang=%q]", sel, lang)
 	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
 	defer cancel()
@@ -63,33 +64,38 @@ func followFindings(tb *tab, sel, lang, twin string) []string {
 	if u, err := url.Parse(resp.URL); err != nil || u.Path != twin || resp.Status != 200 {
 		out = append(out, fmt.Sprintf("clicking %s opened %s (HTTP %d), want %s", link, resp.URL, resp.Status, twin))
 	}
-	if got := eval[string](tb, "document.documentElement.lang"); got != lang {
+	if got, err := eval[string](tb, "document.documentElement.lang"); err != nil || got != lang {
 		out = append(out, fmt.Sprintf("clicking %s opened a page in %q, want %q", link, got, lang))
 	}
 	return out
 }
 
-// layout is where the page's brand link sits, and the page's direction.
+// layout is where the first link of the page's language switcher sits,
+// and the page's direction.
 type layout struct {
 	Dir       string  `json:"dir"`       // the dir attribute of <html>
 	Direction string  `json:"direction"` // the computed CSS direction
-	Left      float64 `json:"left"`      // gap between the brand and the viewport's left edge
+	Left      float64 `json:"left"`      // gap between the link and the viewport's left edge
 	Right     float64 `json:"right"`     // gap on the right
 	Width     float64 `json:"width"`     // viewport width
 }
 
 // mirrorFindings checks that the tab's page runs right to left when wantRTL
-// says so, and left to right otherwise, in its markup and in its layout:
-// the brand link must sit closer to the start edge than to the end edge.
+// says so, and left to right otherwise, in its markup and in its layout: the
+// first link of the language switcher, the first item of a row, must sit
+// closer to the start edge than to the end edge. (A short item: a long one,
+// such as the brand link, fills a phone's width and sits at both edges.)
 func mirrorFindings(tb *tab, wantRTL bool) ([]string, layout) {
-	tb.t.Helper()
-	l := eval[layout](tb, `(() => {
-		const b = document.querySelector(".brand"), w = document.documentElement.clientWidth;
-		const r = b ? b.getBoundingClientRect() : {left: 0, right: w};
+	l, err := eval[layout](tb, `(() => {
+		const a = document.querySelector("nav.langs li"), w = document.documentElement.clientWidth;
+		const r = a ? a.getBoundingClientRect() : {left: 0, right: w};
 		return {dir: document.documentElement.getAttribute("dir") || "",
 			direction: getComputedStyle(document.body).direction,
 			left: r.left, right: w - r.right, width: w};
 	})()`)
+	if err != nil {
+		return []string{err.Error()}, l
+	}
 	want := map[bool]string{false: "ltr", true: "rtl"}[wantRTL]
 	var out []string
 	if l.Dir != want {
@@ -99,7 +105,7 @@ func mirrorFindings(tb *tab, wantRTL bool) ([]string, layout) {
 		out = append(out, fmt.Sprintf("computed direction %q, want %q", l.Direction, want))
 	}
 	if start, end := l.Left, l.Right; wantRTL && start <= end || !wantRTL && start >= end {
-		out = append(out, fmt.Sprintf("the layout does not run %s: the brand link is %.0fpx from the left edge and %.0fpx from the right edge of a %.0fpx viewport", want, l.Left, l.Right, l.Width))
+		out = append(out, fmt.Sprintf("the layout does not run %s: the language switcher's first link is %.0fpx from the left edge and %.0fpx from the right edge of a %.0fpx viewport", want, l.Left, l.Right, l.Width))
 	}
 	return out, l
 }

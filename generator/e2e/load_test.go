@@ -57,18 +57,22 @@ func (r *recorder) record(ev any) {
 	if r.byID == nil {
 		r.byID = map[network.RequestID]*request{}
 	}
+	// Only a request sent since the last reset is recorded: the other events
+	// can be late ones of the previous page.
 	req := func(id network.RequestID) *request {
-		q := r.byID[id]
-		if q == nil {
-			q = &request{ID: id}
-			r.byID[id] = q
-			r.order = append(r.order, id)
+		if q := r.byID[id]; q != nil {
+			return q
 		}
-		return q
+		return new(request)
 	}
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		q := req(ev.RequestID)
+		q := r.byID[ev.RequestID]
+		if q == nil {
+			q = &request{ID: ev.RequestID}
+			r.byID[ev.RequestID] = q
+			r.order = append(r.order, ev.RequestID)
+		}
 		q.URL, q.Type = ev.Request.URL, ev.Type // a redirect keeps the id
 	case *network.EventResponseReceived:
 		req(ev.RequestID).Status = ev.Response.Status
@@ -135,10 +139,11 @@ func (v visit) document() (request, bool) {
 	return request{}, false
 }
 
-// loadFindings lists what went wrong while a page loaded from origin (such
-// as http://127.0.0.1:1234): any request to another host, whether it
-// succeeded or not; failed requests; HTTP errors; console errors. status is
-// the HTTP status the page itself must have.
+// loadFindings lists what went wrong while a page loaded from the site at
+// origin (http://127.0.0.1:1234, or file:///the/output/folder): any request
+// outside the site, to another host or folder, whether it succeeded or not;
+// failed requests; HTTP errors; console errors. status is the HTTP status
+// the page itself must have (Chromium gives 200 to a file).
 func loadFindings(v visit, origin string, status int64) []string {
 	var out []string
 	doc, ok := v.document()
@@ -151,7 +156,7 @@ func loadFindings(v visit, origin string, status int64) []string {
 	for _, q := range v.Requests {
 		switch {
 		case !strings.HasPrefix(q.URL, origin+"/") && !strings.HasPrefix(q.URL, "data:"):
-			out = append(out, fmt.Sprintf("request to a foreign host: %s %s %s", q.Type, q.URL, q.Failed))
+			out = append(out, fmt.Sprintf("request outside the site: %s %s %s", q.Type, q.URL, q.Failed))
 		case q.Failed != "":
 			out = append(out, fmt.Sprintf("failed request: %s %s: %s", q.Type, q.URL, q.Failed))
 		case q.Status >= 400 && !(q.ID == doc.ID && q.Status == status):

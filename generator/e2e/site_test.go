@@ -51,13 +51,15 @@ func (s *site) Close() { s.srv.Close() }
 
 // staticHost serves a folder as a static host does, without compression:
 // files as they are, a folder's index.html, and for any other path the
-// nearest 404.html with the status 404. Netlify serves the root's 404.html;
-// the nearest one is what a host does with one 404 rule per language.
+// nearest 404.html with the status 404, as the output's _redirects asks of
+// Netlify (one rule per language).
+// It forbids caching, so that every visit is a first visit.
 // Unlike http.FileServer it does not redirect .../index.html to .../, so the
 // paths the browser shows are the ones the pages link to.
 type staticHost string
 
 func (h staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store") // every visit is a first visit
 	p := path.Clean("/" + r.URL.Path)
 	if strings.HasSuffix(r.URL.Path, "/") {
 		p = path.Join(p, "index.html")

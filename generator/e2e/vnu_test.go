@@ -79,6 +79,7 @@ type vnuResult struct {
 
 // TestHTMLValid checks the whole output with the Nu HTML Checker.
 func TestHTMLValid(t *testing.T) {
+	t.Parallel()
 	need(t, vnuTool())
 	r := <-vnuOutput
 	vnuOutput <- r
