@@ -35,6 +35,9 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+  abri new listing|page <name> [flags]
+                       write a new listing or page to fill in, every field explained
+  abri schema [flags]  write the JSON Schemas that give editors completion and inline errors
   abri serve [flags]   preview on http://127.0.0.1:1313/ with live reload while you edit
   abri help [command]  show this help, or a command's flags
 
@@ -52,6 +55,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
+	case "schema":
+		return runSchema(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
