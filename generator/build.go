@@ -49,6 +49,10 @@ func Check(cfg Config) (*content.Guide, *theme.Theme, content.Problems, error) {
 	}
 	g, problems := content.Load(os.DirFS(cfg.Content), content.Options{Root: cfg.Content, Now: cfg.Now, Icons: th.IconNames()})
 	if g != nil {
+		if _, ok := g.Site.Calendar(); !ok {
+			problems = append(problems, content.Problem{Path: filepath.Join(cfg.Content, "site.yaml"), Severity: content.Warning,
+				Msg: fmt.Sprintf("country: abri has no public-holiday calendar for %s; list its holidays under holidays: (extra: [{date: 12-26}])", g.Site.Country)})
+		}
 		for _, m := range th.CheckLanguages(g.Site.Langs()) {
 			problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
 		}

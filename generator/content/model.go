@@ -13,6 +13,7 @@ type Site struct {
 	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged; 0 means 180
 	Contact    Contact  `yaml:"contact"`            // how readers and partners reach the editors
 	Notice     *Notice  `yaml:"notice"`             // optional site-wide banner
+	Holidays   *DaysOff `yaml:"holidays"`           // optional: local public holidays added to the country's
 }
 
 // Licence names a licence and where to read it.

@@ -1,18 +1,3 @@
-// Package hours parses the weekly opening hours that editors write in
-// listings (the hours map of shared/spec/content-format.md) and checks them.
-//
-// A key of the map names days: mo tu we th fr sa su, a range mo-fr (a range
-// may wrap round the week: fr-mo), a list mo,we,fr, or both (mo-we,fr); an
-// optional suffix [1] to [4], or [-1] for the last, restricts the key to that
-// week of the month (tu[1]: the first Tuesday). Day codes are matched without
-// regard to case, and spaces around commas and hyphens are tolerated.
-//
-// A value is "closed" or comma-separated slots HH:MM-HH:MM. An end before
-// the start runs past midnight (19:00-08:00); 00:00-24:00 is all day.
-//
-// ParseDays and ParseSlots check one key or one value and return an *Error
-// whose Offset points into the editor's text; Validate checks the rules of a
-// whole map against each other.
 package hours
 
 import (

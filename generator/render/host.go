@@ -38,7 +38,7 @@ func (s *Site) rests() []string {
 		out = append(out, "categories/"+c.ID+".html")
 	}
 	for _, c := range s.Cities {
-		out = append(out, "cities/"+c.Slug+".html")
+		out = append(out, "cities/"+c.Slug+".html", "print/"+c.Slug+".html")
 	}
 	for _, l := range s.Listings {
 		out = append(out, "places/"+l.ID+".html")

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/hours"
 	"github.com/abri-guide/abri/generator/markdown"
 	"github.com/abri-guide/abri/generator/theme"
 )
@@ -26,6 +27,8 @@ type Site struct {
 	MultiCity  bool
 	Notice     content.Text // the site notice if it is in force on the day of the build
 	CSS        string       // path of the style sheet from the site root
+	HoursJS    string       // path of the opening-status script
+	hoursData  map[string]template.JS // language -> the JSON block hours.js reads
 	LangJS     string       // path of the language chooser script
 	Favicon    string       // path of the icon
 	theme      *theme.Theme
@@ -45,6 +48,12 @@ type MDPage struct {
 func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today content.Date, reuse map[*content.Listing]*Listing) (*Site, error) {
 	s := &Site{Guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th, today: today}
 	s.CSS, s.LangJS, s.Favicon = th.Assets["style.css"].Path, th.Assets["lang.js"].Path, th.Assets["icon.svg"].Path
+	s.HoursJS = th.Assets["hours.js"].Path
+	cal, _ := g.Site.Calendar()
+	s.hoursData = map[string]template.JS{}
+	for _, lang := range s.Langs {
+		s.hoursData[lang] = template.JS(hours.PageJSON(g.Site.Timezone.Name, cal, th.Strings[lang]))
+	}
 	if n := g.Site.Notice; n != nil && inForce(n, today) {
 		s.Notice = n.Text
 	}
@@ -87,6 +96,8 @@ func (s *Site) remap(cs []*Category) []*Category {
 	return out
 }
 
+func hoursDate(d content.Date) hours.Date { return hours.Date{Year: d.Year, Month: d.Month, Day: d.Day} }
+
 func inForce(n *content.Notice, today content.Date) bool {
 	return (n.Start == nil || !today.Before(*n.Start)) && (n.End == nil || !n.End.Before(today))
 }
@@ -109,7 +120,8 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 		ID: l.ID, Name: l.Name, Description: l.Description, Phone: l.Phone, Email: l.Email,
 		Website: l.Website, Audience: l.Audience, Access: l.Access, Languages: l.Languages,
 		Updated: l.Updated, Sources: l.Sources, Closed: l.Closed(),
-		Hours: newHours(l.Hours),
+		Hours:  newHours(l.Hours),
+		Status: l.Schedule().Since(hoursDate(today)).JSON(),
 	}
 	if a := l.Address; a != nil {
 		v.PostalCode, v.Hidden, v.cityName = a.PostalCode, a.Hidden, a.City
@@ -131,8 +143,12 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 			v.Tops = append(v.Tops, s.ByID[top.ID])
 		}
 	}
-	for _, svc := range l.Services {
-		v.Services = append(v.Services, Service{Service: svc, Cat: s.ByID[svc.Category.ID], Hours: newHours(svc.Hours)})
+	for i, svc := range l.Services {
+		sv := Service{Service: svc, Cat: s.ByID[svc.Category.ID], Hours: newHours(svc.Hours)}
+		if svc.Hours != nil {
+			sv.Status = l.ServiceSchedule(&l.Services[i]).Since(hoursDate(today)).JSON()
+		}
+		v.Services = append(v.Services, sv)
 	}
 	for _, c := range l.Closures {
 		if announced(c.Start, c.End, today) {

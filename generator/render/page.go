@@ -275,3 +275,63 @@ func (p *Page) writeSlots(b *strings.Builder, slots []string) {
 		b.WriteString(`</span>`)
 	}
 }
+
+// BuildDate is the day of the build: the date of a print edition, and of
+// the information a reader sees offline.
+func (p *Page) BuildDate() content.Date { return p.Site.today }
+
+// SiteURL is the guide's address when it has one, for print editions.
+func (p *Page) SiteURL() string { return string(p.Guide.Site.BaseURL) }
+
+// HoursLine sums up a week on one line, days with the same hours grouped:
+// "Monday – Friday 09:00–12:00, 14:00–17:30 · Saturday 10:00–12:00".
+func (p *Page) HoursLine(h *Hours) template.HTML {
+	if h == nil {
+		return template.HTML(template.HTMLEscapeString(p.strings["hours_unknown"]))
+	}
+	var parts []string
+	for i := 0; i < len(h.Days); {
+		j := i
+		for j+1 < len(h.Days) && sameDay(h.Days[j+1], h.Days[i]) {
+			j++
+		}
+		if d := h.Days[i]; len(d.Slots) > 0 {
+			days := p.strings["day_"+d.Key]
+			if j > i {
+				days += " – " + p.strings["day_"+h.Days[j].Key]
+			}
+			times := p.strings["all_day"]
+			if !d.AllDay {
+				times = `<span dir="ltr">` + strings.Join(d.Slots, ", ") + `</span>`
+			}
+			parts = append(parts, template.HTMLEscapeString(days)+" "+times)
+		}
+		i = j + 1
+	}
+	for _, n := range h.Nth {
+		label, _ := p.strings.Format(n.Key, "day", p.strings["day_"+n.Day])
+		parts = append(parts, template.HTMLEscapeString(label)+` <span dir="ltr">`+strings.Join(n.Slots, ", ")+`</span>`)
+	}
+	if len(parts) == 0 {
+		return template.HTML(template.HTMLEscapeString(p.strings["closed"]))
+	}
+	return template.HTML(strings.Join(parts, " · "))
+}
+
+func sameDay(a, b Day) bool {
+	return a.AllDay == b.AllDay && strings.Join(a.Slots, ",") == strings.Join(b.Slots, ",")
+}
+
+// HasStatus tells whether the page shows opening statuses, computed by
+// hours.js where the reader is.
+func (p *Page) HasStatus() bool {
+	switch p.Kind {
+	case "listing", "category", "city", "search":
+		return true
+	}
+	return false
+}
+
+// HoursData is the JSON that hours.js reads: the guide's time zone, public
+// holidays and the status strings of the page's language.
+func (p *Page) HoursData() template.JS { return p.Site.hoursData[p.Lang] }

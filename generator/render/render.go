@@ -166,7 +166,7 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 	return buf.Bytes(), true, nil
 }
 
-var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404"}
+var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print"}
 
 // parseTemplates parses the templates of one language: the layout and
 // partials once, then each page kind on a clone.
@@ -238,6 +238,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		}
 		for _, c := range s.Cities {
 			add(job{kind: "city", rest: "cities/" + c.Slug + ".html", city: c})
+			add(job{kind: "print", rest: "print/" + c.Slug + ".html", city: c})
 		}
 		for _, l := range s.Listings {
 			add(job{kind: "listing", rest: "places/" + l.ID + ".html", listing: l})

@@ -55,6 +55,7 @@ type Listing struct {
 	Updated     content.Date
 	Sources     []content.Source
 	Closed      bool
+	Status      string // the hours for hours.js (data-hours), closures already over left out
 	cityName    string // the address's city; the address itself is not kept, hidden streets included
 
 	Index      int    // position in Site.Listings, for per-language caches
@@ -78,8 +79,9 @@ type Listing struct {
 // Service is a service of a listing with its hours.
 type Service struct {
 	content.Service
-	Cat   *Category
-	Hours *Hours
+	Cat    *Category
+	Hours  *Hours
+	Status string // its hours for hours.js, when it has hours of its own
 }
 
 // Special are special hours with their table.
