@@ -25,12 +25,12 @@ type Site struct {
 	Listings   []*Listing           // sorted by id
 	Pages      []*MDPage            // sorted by menu position, then slug
 	MultiCity  bool
-	Notice     content.Text // the site notice if it is in force on the day of the build
-	CSS        string       // path of the style sheet from the site root
-	HoursJS    string       // path of the opening-status script
+	Notice     content.Text           // the site notice if it is in force on the day of the build
+	CSS        string                 // path of the style sheet from the site root
+	HoursJS    string                 // path of the opening-status script
 	hoursData  map[string]template.JS // language -> the JSON block hours.js reads
-	LangJS     string       // path of the language chooser script
-	Favicon    string       // path of the icon
+	LangJS     string                 // path of the language chooser script
+	Favicon    string                 // path of the icon
 	theme      *theme.Theme
 	cards      map[string][]card             // language -> listing index -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
@@ -96,7 +96,9 @@ func (s *Site) remap(cs []*Category) []*Category {
 	return out
 }
 
-func hoursDate(d content.Date) hours.Date { return hours.Date{Year: d.Year, Month: d.Month, Day: d.Day} }
+func hoursDate(d content.Date) hours.Date {
+	return hours.Date{Year: d.Year, Month: d.Month, Day: d.Day}
+}
 
 func inForce(n *content.Notice, today content.Date) bool {
 	return (n.Start == nil || !today.Before(*n.Start)) && (n.End == nil || !n.End.Before(today))
