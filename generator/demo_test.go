@@ -353,3 +353,22 @@ func TestDemoNoInlineCode(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoPrintEdition: each city has a print edition per language, with a
+// table of contents by category, every listing of the city, and the date
+// of the edition.
+func TestDemoPrintEdition(t *testing.T) {
+	files := demoSite(t)
+	page := string(files["fr/print/paris.html"])
+	if page == "" {
+		t.Fatal("no fr/print/paris.html")
+	}
+	for _, want := range []string{`class="toc"`, `class="cat"`, "Édition du 27 novembre 2026", "Abri de nuit de Belleville", `class="print-foot"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("fr/print/paris.html lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(files["fr/cities/paris.html"]), `href="../../fr/print/paris.html"`) {
+		t.Error("the city page does not link to its print edition")
+	}
+}
