@@ -35,6 +35,8 @@ type Summary struct {
 	Bytes    int64
 	Warnings int
 	Took     time.Duration
+	Zips     []render.Zip  // the offline copy of each language
+	ZipTime  time.Duration // time taken by the zips, included in Took
 }
 
 // ErrInvalid is returned, wrapped, when the content has errors.
@@ -90,7 +92,7 @@ func Build(cfg Config) (Summary, content.Problems, error) {
 		return Summary{}, problems, err
 	}
 	return Summary{
-		Pages: res.Pages, Langs: g.Site.Langs(), Files: res.Files, Bytes: res.Bytes,
+		Pages: res.Pages, Langs: g.Site.Langs(), Files: res.Files, Bytes: res.Bytes, Zips: res.Zips, ZipTime: res.ZipTime,
 		Warnings: problems.Warnings(), Took: time.Since(start),
 	}, problems, nil
 }
@@ -146,6 +148,13 @@ func (s Summary) String() string {
 	}
 	line := fmt.Sprintf("built %d pages in %d languages (%s), %d files, %.1f MB in %s",
 		total, len(s.Langs), strings.Join(per, ", "), s.Files, float64(s.Bytes)/1e6, s.Took.Round(time.Millisecond))
+	if len(s.Zips) > 0 {
+		var size int64
+		for _, z := range s.Zips {
+			size += z.Size
+		}
+		line += fmt.Sprintf("; offline zips %.1f MB in %s", float64(size)/1e6, s.ZipTime.Round(time.Millisecond))
+	}
 	if s.Warnings > 0 {
 		line += fmt.Sprintf("; %d warnings (abri check lists them)", s.Warnings)
 	}

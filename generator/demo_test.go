@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"html"
+	"io"
 	"os"
 	"path"
 	"regexp"
@@ -370,5 +373,85 @@ func TestDemoPrintEdition(t *testing.T) {
 	}
 	if !strings.Contains(string(files["fr/cities/paris.html"]), `href="../../fr/print/paris.html"`) {
 		t.Error("the city page does not link to its print edition")
+	}
+}
+
+// TestDemoOfflineCopies: each language has a zip that works on its own
+// (every link of its pages resolves inside it, none leads to a language it
+// lacks), an offline copies page linking it, a web app manifest, and the
+// service worker names the build.
+func TestDemoOfflineCopies(t *testing.T) {
+	files := demoSite(t)
+	for _, lang := range demo.sum.Langs {
+		page := string(files[lang+"/offline.html"])
+		m := regexp.MustCompile(`href="\.\./(offline/[a-z0-9-]+-` + lang + `\.zip)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Errorf("%s/offline.html does not link its zip", lang)
+			continue
+		}
+		zr, err := zip.NewReader(bytes.NewReader(files[m[1]]), int64(len(files[m[1]])))
+		if err != nil {
+			t.Fatalf("%s: %v", m[1], err)
+		}
+		inZip := map[string][]byte{}
+		dirs := map[string]bool{}
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			rc.Close()
+			inZip[f.Name] = data
+			for d := path.Dir(f.Name); d != "."; d = path.Dir(d) {
+				dirs[d] = true
+			}
+		}
+		for _, want := range []string{"index.html", lang + "/index.html", lang + "/offline.html", lang + "/places/abri-de-nuit-belleville.html"} {
+			if inZip[want] == nil {
+				t.Errorf("%s lacks %s", m[1], want)
+			}
+		}
+		for name, data := range inZip {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			for _, a := range attrURL.FindAllSubmatch(data, -1) {
+				tag, raw := string(a[1]), html.UnescapeString(string(a[3]))
+				if msg := checkLink(name, tag, raw, false, inZip, dirs); msg != "" {
+					t.Errorf("%s: %s: <%s> %q: %s", m[1], name, tag, raw, msg)
+				}
+			}
+		}
+		var manifest struct {
+			Lang, Dir string
+			StartURL  string `json:"start_url"`
+			Icons     []struct{ Src string }
+		}
+		if err := json.Unmarshal(files[lang+"/manifest.webmanifest"], &manifest); err != nil || len(manifest.Icons) == 0 {
+			t.Errorf("%s/manifest.webmanifest: %v %+v", lang, err, manifest)
+		}
+		for _, icon := range manifest.Icons {
+			if files[path.Join(lang, icon.Src)] == nil {
+				t.Errorf("%s/manifest.webmanifest: icon %s is not in the output", lang, icon.Src)
+			}
+		}
+	}
+	if !regexp.MustCompile(`^self\.ABRI=\{"build":"[0-9a-f]{12}"`).Match(files["sw.js"]) {
+		t.Errorf("sw.js does not start with the build's description: %.80s", files["sw.js"])
+	}
+	var list struct {
+		Bytes int64
+		Pages []string
+	}
+	if err := json.Unmarshal(files["fr/cities/paris.offline.json"], &list); err != nil || len(list.Pages) < 10 {
+		t.Fatalf("fr/cities/paris.offline.json: %v", err)
+	}
+	var total int64
+	for _, p := range list.Pages {
+		if files[p] == nil {
+			t.Errorf("paris.offline.json lists %s, which is not in the output", p)
+		}
+		total += int64(len(files[p]))
+	}
+	if list.Bytes != total {
+		t.Errorf("saving Paris announces %d bytes, the pages weigh %d", list.Bytes, total)
 	}
 }

@@ -25,12 +25,17 @@ type Site struct {
 	Listings   []*Listing           // sorted by id
 	Pages      []*MDPage            // sorted by menu position, then slug
 	MultiCity  bool
-	Notice     content.Text           // the site notice if it is in force on the day of the build
-	CSS        string                 // path of the style sheet from the site root
-	HoursJS    string                 // path of the opening-status script
-	hoursData  map[string]template.JS // language -> the JSON block hours.js reads
-	LangJS     string                 // path of the language chooser script
-	Favicon    string                 // path of the icon
+	Notice     content.Text                  // the site notice if it is in force on the day of the build
+	CSS        string                        // path of the style sheet from the site root
+	HoursJS    string                        // path of the opening-status script
+	AppJS      string                        // path of the app script: service worker, saving for offline
+	zips       []Zip                         // offline copies, once written
+	shellExtra map[string][]string           // language -> more files the service worker keeps at once
+	appIcons   map[int]string                // size -> path of the app icon
+	rootTmpl   map[string]*template.Template // language -> root page template, for zips
+	hoursData  map[string]template.JS        // language -> the JSON block hours.js reads
+	LangJS     string                        // path of the language chooser script
+	Favicon    string                        // path of the icon
 	theme      *theme.Theme
 	cards      map[string][]card             // language -> listing index -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
@@ -48,7 +53,7 @@ type MDPage struct {
 func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today content.Date, reuse map[*content.Listing]*Listing) (*Site, error) {
 	s := &Site{Guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th, today: today}
 	s.CSS, s.LangJS, s.Favicon = th.Assets["style.css"].Path, th.Assets["lang.js"].Path, th.Assets["icon.svg"].Path
-	s.HoursJS = th.Assets["hours.js"].Path
+	s.HoursJS, s.AppJS = th.Assets["hours.js"].Path, th.Assets["app.js"].Path
 	cal, _ := g.Site.Calendar()
 	s.hoursData = map[string]template.JS{}
 	for _, lang := range s.Langs {

@@ -23,6 +23,9 @@ type Page struct {
 	City      *City
 	Listing   *Listing
 	MD        *MDPage
+	Single    bool  // in a zip: the site has only this page's language
+	Save      *Save // on city pages: saving the city for offline use
+	Zip       *Zip  // on offline copies pages: this language's zip
 	strings   theme.Strings
 }
 
@@ -183,7 +186,7 @@ func (p *Page) LangTag(code string) string {
 // repeated part of every page, and templates spend their time on reflection.
 func (p *Page) HreflangLinks() template.HTML {
 	var b strings.Builder
-	for _, l := range p.Langs {
+	for _, l := range p.langs() {
 		b.WriteString(`<link rel="alternate" hreflang="`)
 		b.WriteString(l)
 		b.WriteString(`" href="`)
@@ -197,7 +200,7 @@ func (p *Page) HreflangLinks() template.HTML {
 // in each language, named in that language, the current one marked.
 func (p *Page) LangLinks() template.HTML {
 	var b strings.Builder
-	for _, l := range p.Langs {
+	for _, l := range p.langs() {
 		b.WriteString(`<li><a href="`)
 		b.WriteString(template.HTMLEscapeString(p.Root + l + "/" + p.Rest))
 		b.WriteString(`" lang="`)
@@ -335,3 +338,24 @@ func (p *Page) HasStatus() bool {
 // HoursData is the JSON that hours.js reads: the guide's time zone, public
 // holidays and the status strings of the page's language.
 func (p *Page) HoursData() template.JS { return p.Site.hoursData[p.Lang] }
+
+// langs are the languages a page links to: all the guide's, or only its
+// own in a zip, which holds one language.
+func (p *Page) langs() []string {
+	if p.Single {
+		return []string{p.Lang}
+	}
+	return p.Langs
+}
+
+// Size writes a number of bytes for readers: 210 KB, 1.4 MB.
+func (p *Page) Size(n int64) (string, error) {
+	if n < 1000*1000 {
+		return p.strings.Format("size_kb", "n", strconv.FormatInt(max(1, (n+500)/1000), 10))
+	}
+	mb := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
+	return p.strings.Format("size_mb", "n", mb)
+}
+
+// LangList lists the codes of the languages the page links to, space separated.
+func (p *Page) LangList() string { return strings.Join(p.langs(), " ") }

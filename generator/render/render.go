@@ -19,8 +19,8 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/crc64"
 	"html/template"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -28,6 +28,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
@@ -45,9 +46,11 @@ type Options struct {
 
 // Result counts what was written.
 type Result struct {
-	Pages map[string]int // pages per language
-	Files int            // every file written
-	Bytes int64          // their total size
+	Pages   map[string]int // pages per language
+	Files   int            // every file written
+	Bytes   int64          // their total size
+	Zips    []Zip          // the offline copy of each language
+	ZipTime time.Duration  // time taken to make them
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -64,12 +67,20 @@ type job struct {
 	listing  *Listing
 	md       *MDPage
 	data     []byte
+	single   bool  // for a zip: only this language
+	save     *Save // for city pages, once sizes are known
 }
 
 // page makes the data a job's template receives.
 func (s *Site) jobPage(j *job) *Page {
 	p := s.page(j.lang, j.kind, j.rest, j.root)
 	p.Category, p.City, p.Listing, p.MD = j.category, j.city, j.listing, j.md
+	p.Single, p.Save = j.single, j.save
+	for i := range s.zips {
+		if s.zips[i].Lang == j.lang {
+			p.Zip = &s.zips[i]
+		}
+	}
 	switch {
 	case j.category != nil:
 		p.Title = p.Plain(j.category.Name)
@@ -129,9 +140,12 @@ func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string
 	return r.Write(dir, opts.Workers)
 }
 
-// Write renders every file into dir, in parallel.
+// Write renders every file into dir, in parallel. Files that describe
+// other files come last: the zips of each language, then the pages that
+// state sizes (offline copies, saving a city), then the service worker,
+// named from the content of everything else.
 func (r *Renderer) Write(dir string, workers int) (Result, error) {
-	res := Result{Pages: map[string]int{}, Files: len(r.jobs)}
+	res := Result{Pages: map[string]int{}}
 	for _, j := range r.jobs {
 		if j.tmpl != nil && j.kind != "root" && j.path != "404.html" {
 			res.Pages[j.lang]++
@@ -143,9 +157,47 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 	if err := makeDirs(dir, r.jobs); err != nil {
 		return Result{}, err
 	}
-	var err error
-	res.Bytes, err = r.site.run(dir, r.jobs, workers)
-	return res, err
+	early, cities, offline := split(r.jobs)
+	out, err := r.site.run(dir, early, workers)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := r.site.writeCities(dir, cities, out); err != nil {
+		return Result{}, err
+	}
+	start := time.Now()
+	zips, err := r.site.writeZips(dir, r.jobs, workers)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Zips, res.ZipTime = zips, time.Since(start)
+	for _, z := range zips {
+		out[z.Path] = written{size: z.Size, sum: z.sum}
+	}
+	if err := r.site.writeLate(dir, offline, out); err != nil {
+		return Result{}, err
+	}
+	for _, w := range out {
+		res.Bytes += w.size
+	}
+	res.Files = len(out)
+	return res, nil
+}
+
+// split separates the pages that state the sizes of others: city pages
+// (saving the city), offline copies pages (the zips).
+func split(jobs []job) (early, cities, offline []job) {
+	for _, j := range jobs {
+		switch j.kind {
+		case "city":
+			cities = append(cities, j)
+		case "offline":
+			offline = append(offline, j)
+		default:
+			early = append(early, j)
+		}
+	}
+	return early, cities, offline
 }
 
 // File renders one file of the site, by its slash path from the site root
@@ -166,7 +218,7 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 	return buf.Bytes(), true, nil
 }
 
-var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print"}
+var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print", "offline"}
 
 // parseTemplates parses the templates of one language: the layout and
 // partials once, then each page kind on a clone.
@@ -209,6 +261,10 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 
 // jobs lists every file of the site, in a fixed order.
 func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
+	s.rootTmpl = map[string]*template.Template{}
+	for lang, t := range all {
+		s.rootTmpl[lang] = t["root"]
+	}
 	var jobs []job
 	names := make([]string, 0, len(s.theme.Assets))
 	for name := range s.theme.Assets {
@@ -219,6 +275,8 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		a := s.theme.Assets[name]
 		jobs = append(jobs, job{path: a.Path, data: a.Data})
 	}
+	jobs = append(jobs, s.iconJobs()...)
+	jobs = append(jobs, s.manifests()...)
 	jobs = append(jobs, s.hostFiles()...)
 	src := s.Langs[0]
 	jobs = append(jobs,
@@ -232,7 +290,8 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		}
 		jobs = append(jobs,
 			job{path: lang + "/index.html", tmpl: tmpls["home"], lang: lang, kind: "home", rest: "index.html", root: "../"},
-			job{path: lang + "/404.html", tmpl: tmpls["404"], lang: lang, kind: "404", rest: "404.html", root: s.rootPath()})
+			job{path: lang + "/404.html", tmpl: tmpls["404"], lang: lang, kind: "404", rest: "404.html", root: s.rootPath()},
+			job{path: lang + "/offline.html", tmpl: tmpls["offline"], lang: lang, kind: "offline", rest: "offline.html", root: "../"})
 		for _, c := range s.allCategories() {
 			add(job{kind: "category", rest: "categories/" + c.ID + ".html", category: c})
 		}
@@ -362,19 +421,25 @@ func makeDirs(dir string, jobs []job) error {
 	return nil
 }
 
-// run renders and writes the jobs in parallel and returns the bytes written.
-func (s *Site) run(dir string, jobs []job, workers int) (int64, error) {
-	sizes := make([]int64, len(jobs))
+// written is what became of a file: its size and a checksum of its bytes.
+type written struct {
+	size int64
+	sum  uint64
+}
+
+// run renders and writes the jobs in parallel.
+func (s *Site) run(dir string, jobs []job, workers int) (map[string]written, error) {
+	out := make([]written, len(jobs))
 	err := parallel(len(jobs), workers, func(i int, buf *bytes.Buffer) error {
-		n, err := s.write(dir, &jobs[i], buf)
-		sizes[i] = n
+		w, err := s.write(dir, &jobs[i], buf)
+		out[i] = w
 		return err
 	})
-	var total int64
-	for _, n := range sizes {
-		total += n
+	files := make(map[string]written, len(jobs))
+	for i, j := range jobs {
+		files[j.path] = out[i]
 	}
-	return total, err
+	return files, err
 }
 
 // parallel calls do for 0..n-1 on a pool of workers, each with its own
@@ -415,21 +480,27 @@ func parallel(n, workers int, do func(i int, buf *bytes.Buffer) error) error {
 	return first
 }
 
-func (s *Site) write(dir string, j *job, buf *bytes.Buffer) (int64, error) {
-	data := j.data
-	if j.tmpl != nil {
-		if err := j.tmpl.Execute(buf, s.jobPage(j)); err != nil {
-			return 0, fmt.Errorf("rendering %s: %v", j.path, err)
-		}
-		data = buf.Bytes()
-	}
-	f, err := os.Create(filepath.Join(dir, filepath.FromSlash(j.path)))
+func (s *Site) write(dir string, j *job, buf *bytes.Buffer) (written, error) {
+	data, err := s.bytes(j, buf)
 	if err != nil {
-		return 0, err
+		return written{}, err
 	}
-	n, err := io.Copy(f, bytes.NewReader(data))
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(j.path)), data, 0o644); err != nil {
+		return written{}, err
 	}
-	return n, err
+	return written{int64(len(data)), crc64.Checksum(data, crcTable)}, nil
+}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// bytes renders a job, in buf when it is a page.
+func (s *Site) bytes(j *job, buf *bytes.Buffer) ([]byte, error) {
+	if j.tmpl == nil {
+		return j.data, nil
+	}
+	buf.Reset()
+	if err := j.tmpl.Execute(buf, s.jobPage(j)); err != nil {
+		return nil, fmt.Errorf("rendering %s: %v", j.path, err)
+	}
+	return buf.Bytes(), nil
 }

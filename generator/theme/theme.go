@@ -7,6 +7,7 @@
 //
 //	templates/*.html     html/template files; base.html is the layout, the others define "main"
 //	static/*             CSS, scripts and images, copied to assets/ with fingerprinted names
+//	worker/sw.js         the service worker; not fingerprinted (its address must not change)
 //	icons/<name>.svg     pictograms (24×24, currentColor), inlined in pages
 //	i18n/<lang>.yaml     interface strings: a flat map key -> text with {placeholders}
 //	i18n/languages.yaml  names of languages in themselves (ISO 639 code -> name)
@@ -37,6 +38,7 @@ type Theme struct {
 	Sources   map[string]string        // template name -> minified source
 	Assets    map[string]Asset         // static file name (style.css) -> fingerprinted asset
 	Icons     map[string]template.HTML // pictogram name -> minified inline SVG
+	Worker    []byte                   // the service worker (worker/sw.js), minified; served at the site root
 	Strings   map[string]Strings       // language -> interface strings
 	LangNames map[string]string        // ISO 639 code -> endonym
 	minifier  *minify.M
@@ -62,7 +64,7 @@ func Load(fsys fs.FS, root string) (*Theme, error) {
 		LangNames: map[string]string{},
 		minifier:  newMinifier(),
 	}
-	for _, step := range []func(fs.FS) error{t.loadTemplates, t.loadAssets, t.loadIcons, t.loadStrings} {
+	for _, step := range []func(fs.FS) error{t.loadTemplates, t.loadAssets, t.loadIcons, t.loadStrings, t.loadWorker} {
 		if err := step(fsys); err != nil {
 			return nil, err
 		}
@@ -107,6 +109,17 @@ var mediaTypes = map[string]string{
 	".css": "text/css",
 	".js":  "application/javascript",
 	".svg": "image/svg+xml",
+}
+
+func (t *Theme) loadWorker(fsys fs.FS) error {
+	data, err := fs.ReadFile(fsys, "worker/sw.js")
+	if err != nil {
+		return nil // a theme without a service worker gives a site without one
+	}
+	if t.Worker, err = t.minify("application/javascript", data); err != nil {
+		return fmt.Errorf("%s/worker/sw.js: %v", t.Root, err)
+	}
+	return nil
 }
 
 func (t *Theme) loadAssets(fsys fs.FS) error {

@@ -1,0 +1,152 @@
+// abri's app script, on every page. It shows the offline note on a page
+// that the service worker took from its cache, and over HTTP it registers
+// the service worker (theme/worker/sw.js), links the web app manifest and
+// runs the section of city pages that saves the city for offline use.
+// From the disk (file://, a copy on a USB stick) there is no service worker
+// and nothing to save: only the offline note runs, and never shows.
+// A classic script in ES5 with promises, like the theme's other scripts.
+(function () {
+  "use strict";
+  var doc = document, html = doc.documentElement, lang = html.lang;
+  var i, notes = doc.querySelectorAll(".offline-note");
+  for (i = 0; i < notes.length && html.hasAttribute("data-offline"); i++) notes[i].hidden = false;
+
+  // The site root is where this script's assets/ folder is.
+  var root = (doc.currentScript || {}).src || "";
+  root = root.slice(0, root.lastIndexOf("assets/"));
+  var sw = navigator.serviceWorker;
+  if (!/^https?:/.test(root) || !sw || !window.caches) return;
+
+  var manifest = doc.createElement("link");
+  manifest.rel = "manifest";
+  manifest.href = root + lang + "/manifest.webmanifest";
+  doc.head.appendChild(manifest);
+
+  // The worker is registered once the page has loaded, so that it does not
+  // compete with the page on a slow connection.
+  function register() {
+    sw.register(root + "sw.js", {scope: root}).then(function () {
+      return sw.ready;
+    }).then(function (reg) {
+      reg.active.postMessage({type: "shell", lang: lang, page: location.href.split(/[?#]/)[0]});
+    })["catch"](function () {}); // no worker: the guide works as a plain site
+  }
+  if (doc.readyState === "complete") register();
+  else addEventListener("load", register);
+
+  var box = doc.querySelector("section.save[data-list]");
+  if (box) saveSection(box);
+
+  // saveSection runs a city's "save for offline use" section. A saved copy
+  // is a cache named "abri-saved-<lang>/<slug> <root> <time saved>": its
+  // pages, and the assets they use, so that it outlives new builds. Saving
+  // again fills a new cache and deletes the older one only once complete,
+  // so that a save that fails leaves the previous copy whole.
+  function saveSection(box) {
+    var t = box.dataset, prefix = "abri-saved-" + t.key + " " + root + " ";
+    var saveButton = box.querySelector(".save-do"), removeButton = box.querySelector(".save-remove");
+    var status = box.querySelector(".save-status");
+
+    function say(key, values) {
+      var s = t[key] || "";
+      for (var k in values) s = s.split("{" + k + "}").join(values[k]);
+      status.textContent = s;
+    }
+    function num(n) {
+      return n.toLocaleString(lang);
+    }
+    // saved returns a promise of the names of this city's saved caches.
+    function saved() {
+      return caches.keys().then(function (names) {
+        return names.filter(function (n) { return n.indexOf(prefix) === 0; });
+      });
+    }
+    function drop(names) {
+      return Promise.all(names.map(function (n) { return caches["delete"](n); }));
+    }
+    function showSaved(name) {
+      var when = new Date(+name.slice(prefix.length));
+      var date = window.Intl ? new Intl.DateTimeFormat(lang, {dateStyle: "long"}).format(when) : when.toDateString();
+      say("tSaved", {date: date});
+      removeButton.hidden = false;
+    }
+
+    box.hidden = false;
+    saved().then(function (names) {
+      if (names.length) showSaved(names[names.length - 1]);
+    });
+
+    saveButton.addEventListener("click", function () {
+      var name = prefix + Date.now(), assets = {}, done = 0, total = 0, cache;
+      saveButton.disabled = true;
+      function progress() {
+        say("tSaving", {done: num(done), total: num(total)});
+      }
+      function savePage(path) {
+        var url = root + path;
+        return fetch(url, {cache: "no-cache"}).then(function (res) {
+          if (!res.ok) throw new Error(url + ": HTTP " + res.status);
+          return res.clone().text().then(function (text) {
+            text.replace(/(?:href|src)="([^"]*assets\/[^"]+)"/g, function (m, a) {
+              assets[new URL(a, url).href] = true;
+            });
+            return cache.put(url, res);
+          });
+        }).then(function () {
+          done++;
+          progress();
+        });
+      }
+      function saveAsset(url) {
+        return caches.match(url).then(function (hit) {
+          return hit || fetch(url).then(function (res) {
+            if (!res.ok) throw new Error(url + ": HTTP " + res.status);
+            return res;
+          });
+        }).then(function (res) {
+          return cache.put(url, res);
+        });
+      }
+      fetch(new URL(t.list, location.href).href, {cache: "no-cache"}).then(function (res) {
+        if (!res.ok) throw new Error("HTTP " + res.status);
+        return res.json();
+      }).then(function (list) {
+        total = list.pages.length;
+        progress();
+        return caches.open(name).then(function (c) {
+          cache = c;
+          return each(list.pages, savePage);
+        });
+      }).then(function () {
+        return each(Object.keys(assets), saveAsset);
+      }).then(saved).then(function (names) {
+        return drop(names.filter(function (n) { return n !== name; }));
+      }).then(function () {
+        showSaved(name);
+        if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+      }, function () {
+        say("tFailed");
+        return caches["delete"](name);
+      }).then(function () {
+        saveButton.disabled = false;
+      });
+    });
+
+    removeButton.addEventListener("click", function () {
+      saved().then(drop).then(function () {
+        removeButton.hidden = true;
+        say("tRemoved");
+      });
+    });
+  }
+
+  // each calls f on every item, four at a time, and returns a promise of
+  // the end, rejected at the first failure.
+  function each(items, f) {
+    var next = 0;
+    function run() {
+      return next < items.length ? f(items[next++]).then(run) : null;
+    }
+    return Promise.all([run(), run(), run(), run()]);
+  }
+})();
