@@ -44,10 +44,18 @@ func weigh(tb *tab, v visit, dir, origin string) (weight, error) {
 		ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
 		body, err := chromedp.Call(ctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: q.ID})
 		cancel()
+		data := body.Body
 		if err != nil {
-			return w, fmt.Errorf("reading the body of %s: %w", q.URL, err)
+			// Chromium drops bodies it no longer needs (a manifest, once
+			// parsed); the file served is in dir.
+			rel, _, _ := strings.Cut(strings.TrimPrefix(q.URL, origin+"/"), "?")
+			disk, derr := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+			if derr != nil {
+				return w, fmt.Errorf("reading the body of %s: %w", q.URL, err)
+			}
+			data = disk
 		}
-		n := gzipSize(body.Body)
+		n := gzipSize(data)
 		if q.Type == network.ResourceTypeDocument && w.HTML == 0 {
 			w.HTML = n
 		}
