@@ -50,6 +50,15 @@ func (c *Closure) check(d *decoder, n *yaml.Node) {
 
 func (s *SpecialHours) check(d *decoder, n *yaml.Node) {
 	checkPeriod(d, n, s.Start, s.End, "special hours")
+	if s.Hours == nil {
+		return
+	}
+	for _, r := range s.Hours.Rules {
+		if len(r.Slots) > 0 {
+			return
+		}
+	}
+	d.warnf(keyOf(n, "hours"), "special hours leave every day closed: write a closure instead (closures: [{start: %s, end: %s}])", s.Start, s.End)
 }
 
 func (no *Notice) check(d *decoder, n *yaml.Node) {

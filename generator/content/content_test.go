@@ -97,6 +97,7 @@ description: Seulement en français
 categories: [meals]
 address: {city: Lyon}
 closures: [{start: 2026-01-01, end: 2026-01-31}]
+special_hours: [{start: 2026-12-20, end: 2026-12-31, hours: {mo-su: closed}}]
 updated: 2026-01-02
 `)
 	var got []string
@@ -109,7 +110,8 @@ updated: 2026-01-02
 	want := []string{
 		`content/listings/x/a.yaml:2:14: warning: description: not translated into ar (readers see the fr text, marked as not translated)`,
 		`content/listings/x/a.yaml:5:12: warning: closures: closure ended on 2026-01-31, more than 30 days ago: remove it`,
-		`content/listings/x/a.yaml:6:10: warning: updated: information last checked 329 days ago (stale_after is 180): check it with the place and update the date`,
+		`content/listings/x/a.yaml:6:54: warning: special_hours: special hours leave every day closed: write a closure instead (closures: [{start: 2026-12-20, end: 2026-12-31}])`,
+		`content/listings/x/a.yaml:7:10: warning: updated: information last checked 329 days ago (stale_after is 180): check it with the place and update the date`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
