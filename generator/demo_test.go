@@ -455,3 +455,16 @@ func TestDemoOfflineCopies(t *testing.T) {
 		t.Errorf("saving Paris announces %d bytes, the pages weigh %d", list.Bytes, total)
 	}
 }
+
+// TestDemoStaleCaution: a listing not checked for stale_after days tells
+// readers to call first; a recent one does not.
+func TestDemoStaleCaution(t *testing.T) {
+	files := demoSite(t)
+	caution := "more than 180 days old"
+	if !strings.Contains(string(files["en/places/coup-de-pouce-mobilite.html"]), caution) {
+		t.Error("the stale demo listing shows no caution")
+	}
+	if strings.Contains(string(files["en/places/abri-de-nuit-belleville.html"]), caution) {
+		t.Error("a recent listing shows the stale caution")
+	}
+}

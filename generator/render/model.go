@@ -129,6 +129,7 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 		Updated: l.Updated, Sources: l.Sources, Closed: l.Closed(),
 		Hours:  newHours(l.Hours),
 		Status: l.Schedule().Since(hoursDate(today)).JSON(),
+		Stale:  !today.IsZero() && today.Time().Sub(l.Updated.Time()) > time.Duration(s.Guide.Site.StaleAfter)*24*time.Hour,
 	}
 	if a := l.Address; a != nil {
 		v.PostalCode, v.Hidden, v.cityName = a.PostalCode, a.Hidden, a.City

@@ -55,6 +55,7 @@ type Listing struct {
 	Updated     content.Date
 	Sources     []content.Source
 	Closed      bool
+	Stale       bool   // checked longer ago than stale_after, on the day of the build
 	Status      string // the hours for hours.js (data-hours), closures already over left out
 	cityName    string // the address's city; the address itself is not kept, hidden streets included
 
