@@ -33,7 +33,7 @@ func (s *Site) hostFiles() []job {
 
 // rests lists the pages of one language, below its folder.
 func (s *Site) rests() []string {
-	out := []string{"index.html"}
+	out := []string{"index.html", "search.html"}
 	for _, c := range s.allCategories() {
 		out = append(out, "categories/"+c.ID+".html")
 	}

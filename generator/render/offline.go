@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/abri-guide/abri/generator/search"
 )
 
 // Zip is the offline copy of the site in one language: unzipped anywhere
@@ -69,6 +71,8 @@ func inZip(j job, lang string) bool {
 		return true
 	case strings.HasPrefix(j.path, "assets/"):
 		return true
+	case strings.HasPrefix(j.path, "search/"):
+		return search.Needed(j.path, lang)
 	case j.kind == "404" || j.tmpl == nil:
 		return false
 	}

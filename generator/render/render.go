@@ -32,6 +32,7 @@ import (
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/search"
 	"github.com/abri-guide/abri/generator/theme"
 )
 
@@ -90,6 +91,8 @@ func (s *Site) jobPage(j *job) *Page {
 		p.Title = j.listing.Name
 	case j.md != nil:
 		p.Title = p.Plain(j.md.Title)
+	case j.kind == "search":
+		p.Title = p.strings["search_title"]
 	}
 	return p
 }
@@ -124,7 +127,22 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
+	jobs := site.jobs(tmpls)
+	index, err := search.Build(g, search.Options{Hours: func(l *content.Listing) ([]byte, error) {
+		return []byte(l.Schedule().Since(hoursDate(opts.Today)).JSON()), nil
+	}})
+	if err != nil {
+		return nil, err
+	}
+	site.shellExtra = map[string][]string{}
+	for _, f := range index {
+		jobs = append(jobs, job{path: f.Path, data: f.Data})
+	}
+	for _, lang := range site.Langs {
+		// The search's entry, so that a reader offline can still search what is saved.
+		site.shellExtra[lang] = []string{lang + "/search.html", "search/" + lang + ".js"}
+	}
+	r := &Renderer{site: site, jobs: jobs, byPath: map[string]int{}}
 	for i, j := range r.jobs {
 		r.byPath[j.path] = i
 	}
@@ -218,7 +236,7 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 	return buf.Bytes(), true, nil
 }
 
-var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print", "offline"}
+var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print", "offline", "search"}
 
 // parseTemplates parses the templates of one language: the layout and
 // partials once, then each page kind on a clone.
@@ -291,7 +309,8 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		jobs = append(jobs,
 			job{path: lang + "/index.html", tmpl: tmpls["home"], lang: lang, kind: "home", rest: "index.html", root: "../"},
 			job{path: lang + "/404.html", tmpl: tmpls["404"], lang: lang, kind: "404", rest: "404.html", root: s.rootPath()},
-			job{path: lang + "/offline.html", tmpl: tmpls["offline"], lang: lang, kind: "offline", rest: "offline.html", root: "../"})
+			job{path: lang + "/offline.html", tmpl: tmpls["offline"], lang: lang, kind: "offline", rest: "offline.html", root: "../"},
+			job{path: lang + "/search.html", tmpl: tmpls["search"], lang: lang, kind: "search", rest: "search.html", root: "../"})
 		for _, c := range s.allCategories() {
 			add(job{kind: "category", rest: "categories/" + c.ID + ".html", category: c})
 		}
