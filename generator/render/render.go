@@ -27,6 +27,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -103,6 +104,13 @@ type Renderer struct {
 	site   *Site
 	jobs   []job
 	byPath map[string]int
+
+	// The search index is made on the first request for it (abri serve),
+	// so that saving a listing does not wait for it.
+	index     func() ([]search.File, error)
+	indexOnce sync.Once
+	indexed   map[string][]byte
+	indexErr  error
 }
 
 // New prepares the site of a guide. Nothing is rendered yet.
@@ -127,26 +135,34 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
 	}
-	jobs := site.jobs(tmpls)
-	index, err := search.Build(g, search.Options{Hours: func(l *content.Listing) ([]byte, error) {
-		return []byte(l.Schedule().Since(hoursDate(opts.Today)).JSON()), nil
-	}})
-	if err != nil {
-		return nil, err
-	}
 	site.shellExtra = map[string][]string{}
-	for _, f := range index {
-		jobs = append(jobs, job{path: f.Path, data: f.Data})
-	}
 	for _, lang := range site.Langs {
 		// The search's entry, so that a reader offline can still search what is saved.
 		site.shellExtra[lang] = []string{lang + "/search.html", "search/" + lang + ".js"}
 	}
-	r := &Renderer{site: site, jobs: jobs, byPath: map[string]int{}}
+	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
+	today := hoursDate(opts.Today) // not opts: it holds the previous Renderer, which must not be kept alive
+	r.index = func() ([]search.File, error) {
+		return search.Build(g, search.Options{Hours: func(l *content.Listing) ([]byte, error) {
+			return []byte(l.Schedule().Since(today).JSON()), nil
+		}})
+	}
 	for i, j := range r.jobs {
 		r.byPath[j.path] = i
 	}
 	return r, nil
+}
+
+// searchFiles makes the search index once.
+func (r *Renderer) searchFiles() (map[string][]byte, error) {
+	r.indexOnce.Do(func() {
+		files, err := r.index()
+		r.indexed, r.indexErr = map[string][]byte{}, err
+		for _, f := range files {
+			r.indexed[f.Path] = f.Data
+		}
+	})
+	return r.indexed, r.indexErr
 }
 
 // Render writes the site of a guide into dir, which must exist and be empty.
@@ -171,6 +187,18 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 	}
 	if err := r.site.renderCards(workers); err != nil {
 		return Result{}, err
+	}
+	index, err := r.searchFiles()
+	if err != nil {
+		return Result{}, err
+	}
+	paths := make([]string, 0, len(index))
+	for p := range index {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		r.jobs = append(r.jobs, job{path: p, data: index[p]})
 	}
 	if err := makeDirs(dir, r.jobs); err != nil {
 		return Result{}, err
@@ -221,6 +249,11 @@ func split(jobs []job) (early, cities, offline []job) {
 // File renders one file of the site, by its slash path from the site root
 // (fr/places/halte.html). ok is false when the site has no such file.
 func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
+	if strings.HasPrefix(path, "search/") {
+		index, err := r.searchFiles()
+		data, ok := index[path]
+		return data, ok, err
+	}
 	i, ok := r.byPath[path]
 	if !ok {
 		return nil, false, nil
