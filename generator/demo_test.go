@@ -468,3 +468,15 @@ func TestDemoStaleCaution(t *testing.T) {
 		t.Error("a recent listing shows the stale caution")
 	}
 }
+
+// TestDemoWeekOrder: week tables start on the day the language expects.
+func TestDemoWeekOrder(t *testing.T) {
+	files := demoSite(t)
+	first := regexp.MustCompile(`<tr data-day="([a-z]{2})"`)
+	for lang, want := range map[string]string{"fr": "mo", "uk": "mo", "ar": "sa"} {
+		m := first.FindSubmatch(files[lang+"/places/abri-de-nuit-belleville.html"])
+		if m == nil || string(m[1]) != want {
+			t.Errorf("%s: the week starts on %q, want %q", lang, m, want)
+		}
+	}
+}

@@ -229,7 +229,8 @@ func (p *Page) HoursTable(h *Hours) template.HTML {
 	}
 	var b strings.Builder
 	b.WriteString(`<table class="hours"><tbody>`)
-	for _, d := range h.Days {
+	for _, i := range p.week() {
+		d := h.Days[i]
 		b.WriteString(`<tr data-day="`)
 		b.WriteString(d.Key)
 		b.WriteString(`"><th scope="row">`)
@@ -293,15 +294,16 @@ func (p *Page) HoursLine(h *Hours) template.HTML {
 		return template.HTML(template.HTMLEscapeString(p.strings["hours_unknown"]))
 	}
 	var parts []string
-	for i := 0; i < len(h.Days); {
+	order := p.week()
+	for i := 0; i < len(order); {
 		j := i
-		for j+1 < len(h.Days) && sameDay(h.Days[j+1], h.Days[i]) {
+		for j+1 < len(order) && sameDay(h.Days[order[j+1]], h.Days[order[i]]) {
 			j++
 		}
-		if d := h.Days[i]; len(d.Slots) > 0 {
+		if d := h.Days[order[i]]; len(d.Slots) > 0 {
 			days := p.strings["day_"+d.Key]
 			if j > i {
-				days += " – " + p.strings["day_"+h.Days[j].Key]
+				days += " – " + p.strings["day_"+h.Days[order[j]].Key]
 			}
 			times := p.strings["all_day"]
 			if !d.AllDay {
@@ -359,3 +361,19 @@ func (p *Page) Size(n int64) (string, error) {
 
 // LangList lists the codes of the languages the page links to, space separated.
 func (p *Page) LangList() string { return strings.Join(p.langs(), " ") }
+
+// week lists the days (0 = Monday) in the order the page's language
+// expects, from its interface string week_start: Saturday first in Persian.
+func (p *Page) week() []int {
+	first := 0
+	for i, k := range dayKeys {
+		if k == p.strings["week_start"] {
+			first = i
+		}
+	}
+	order := make([]int, 7)
+	for i := range order {
+		order[i] = (first + i) % 7
+	}
+	return order
+}
