@@ -39,6 +39,8 @@ func TestOpeningStatus(t *testing.T) {
 		{"relais-de-la-guillotiere", "2026-12-24 10:00", "open", "12:00"},
 		{"relais-de-la-guillotiere", "2026-12-25 10:00", "closed", ""},
 		{"relais-de-la-guillotiere", "2026-12-01 11:45", "closing_soon", "12:00"},
+		{"ateliers-les-voix-d-ici", "2026-12-01 10:00", "open", "11:30"},   // special hours replace the week
+		{"ateliers-les-voix-d-ici", "2026-12-15 10:00", "closed", "14:00"}, // and end
 		{"vestiaire-saint-maur", "2026-11-27 10:00", "permanently_closed", ""},
 		{"toilettes-square-boucicaut", "2026-11-27 10:00", "", ""},
 	}
