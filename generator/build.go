@@ -49,17 +49,27 @@ func Check(cfg Config) (*content.Guide, *theme.Theme, content.Problems, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	g, problems := content.Load(os.DirFS(cfg.Content), content.Options{Root: cfg.Content, Now: cfg.Now, Icons: th.IconNames()})
-	if g != nil {
-		if _, ok := g.Site.Calendar(); !ok {
-			problems = append(problems, content.Problem{Path: filepath.Join(cfg.Content, "site.yaml"), Severity: content.Warning,
-				Msg: fmt.Sprintf("country: abri has no public-holiday calendar for %s; list its holidays under holidays: (extra: [{date: 12-26}])", g.Site.Country)})
-		}
-		for _, m := range th.CheckLanguages(g.Site.Langs()) {
-			problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
-		}
-	}
+	g, problems := LoadContent(cfg.Content, th, cfg.Now, nil)
 	return g, th, problems, nil
+}
+
+// LoadContent reads and checks a content folder against a loaded theme:
+// the content's own problems, the interface strings its languages lack, a
+// country without a holiday calendar. cache, when not nil, keeps listings
+// decoded by an earlier call (abri serve).
+func LoadContent(dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
+	g, problems := content.Load(os.DirFS(dir), content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
+	if g == nil {
+		return nil, problems
+	}
+	if _, ok := g.Site.Calendar(); !ok {
+		problems = append(problems, content.Problem{Path: filepath.Join(dir, "site.yaml"), Severity: content.Warning,
+			Msg: fmt.Sprintf("country: abri has no public-holiday calendar for %s; list its holidays under holidays: (extra: [{date: 12-26}])", g.Site.Country)})
+	}
+	for _, m := range th.CheckLanguages(g.Site.Langs()) {
+		problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
+	}
+	return g, problems
 }
 
 // Build checks the content, then renders the site. On any error nothing is

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/abri-guide/abri/generator"
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
 	"github.com/abri-guide/abri/generator/render"
@@ -101,14 +102,7 @@ func (s *Server) build(themeChanged bool) (*render.Renderer, content.Problems, e
 		s.theme = th
 		s.mu.Unlock()
 	}
-	g, problems := content.Load(os.DirFS(s.cfg.Content), content.Options{
-		Root: s.cfg.Content, Now: s.cfg.Now(), Icons: th.IconNames(), Cache: &s.cache,
-	})
-	if g != nil {
-		for _, m := range th.CheckLanguages(g.Site.Langs()) {
-			problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
-		}
-	}
+	g, problems := generator.LoadContent(s.cfg.Content, th, s.cfg.Now(), &s.cache)
 	if g == nil || problems.Errors() > 0 {
 		return nil, problems, nil
 	}
