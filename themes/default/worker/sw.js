@@ -16,6 +16,19 @@
 // builds, never a city a reader saved (app.js). Cache names end with the
 // scope: two guides on one origin keep their caches apart.
 
+var DBG = {}, DBGN = 0;
+["install", "activate", "message", "fetch"].forEach(function (type) {
+  self.addEventListener(type, function (e) {
+    var id = type + "#" + (++DBGN) + " " + (e.request ? e.request.url + " " + e.request.mode : JSON.stringify(e.data || ""));
+    if (e.data && e.data.type === "debug") { e.source.postMessage(Object.keys(DBG)); return; }
+    DBG[id] = 1;
+    var wu = e.waitUntil, rw = e.respondWith;
+    var done = function () { delete DBG[id]; };
+    setTimeout(done, 0);
+    e.waitUntil = function (p) { DBG[id + " wu"] = 1; p.then(function () { delete DBG[id + " wu"]; }, function () { delete DBG[id + " wu"]; }); return wu.call(e, p); };
+    if (rw) e.respondWith = function (p) { DBG[id + " rw"] = 1; Promise.resolve(p).then(function () { delete DBG[id + " rw"]; }, function () { delete DBG[id + " rw"]; }); return rw.call(e, p); };
+  });
+});
 var A = self.ABRI;
 var SCOPE = self.registration.scope;
 var CACHE = "abri-" + A.build + " " + SCOPE;
@@ -128,7 +141,7 @@ self.addEventListener("message", function (e) {
 self.addEventListener("fetch", function (e) {
   var req = e.request;
   if (req.method !== "GET" || req.url.indexOf(SCOPE) !== 0) return;
-  if (isAsset(req.url)) e.respondWith(cacheFirst(e));
+  if (isAsset(req.url) || req.destination === "manifest") e.respondWith(cacheFirst(e));
   else if (req.mode === "navigate") e.respondWith(networkFirst(e, true));
   // What pages load, such as the search's index; not what scripts fetch,
   // such as a city being saved.
@@ -136,16 +149,18 @@ self.addEventListener("fetch", function (e) {
 });
 
 function keep(e, url, res) {
-  if (!res.ok) return;
-  var copy = res.clone();
-  e.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(url, copy); }));
+  if (!res.ok) return res;
+  return res.blob().then(function (body) {
+    var init = {status: res.status, statusText: res.statusText, headers: res.headers};
+    e.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(url, new Response(body, init)); }));
+    return new Response(body, init);
+  });
 }
 
 function cacheFirst(e) {
   return caches.match(e.request).then(function (hit) {
     return hit || fetch(e.request).then(function (res) {
-      keep(e, e.request.url, res);
-      return res;
+      return keep(e, e.request.url, res);
     });
   });
 }
@@ -157,8 +172,7 @@ function cacheFirst(e) {
 function networkFirst(e, isPage) {
   var url = isPage ? pageKey(e.request.url) : e.request.url;
   return fetch(e.request).then(function (res) {
-    keep(e, url, res);
-    return res;
+    return keep(e, url, res);
   }, function (err) {
     var opts = {ignoreSearch: isPage};
     var found = caches.open(CACHE).then(function (cache) {
