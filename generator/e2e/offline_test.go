@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/storage"
-	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"github.com/abri-guide/abri/generator"
@@ -46,9 +45,6 @@ func TestOffline(t *testing.T) {
 	defer srv.Close()
 	at := func(path string) string { return srv.URL + "/" + path }
 	forget(t, tb, srv.URL)
-	if os.Getenv("DETACH") != "" {
-		detach(t, tb)
-	}
 
 	t.Run("size", func(t *testing.T) { testAppSize(t, out, old) })
 
@@ -90,9 +86,7 @@ func TestOffline(t *testing.T) {
 	t.Run("new build", func(t *testing.T) {
 		name := filepath.Join(content, "listings", "paris", "abri-de-nuit-belleville.yaml")
 		plant(t, filepath.Dir(name), filepath.Base(name), "name: Abri de nuit de Belleville", "name: Abri de nuit de Belleville-Ramponeau")
-		fmt.Fprintf(os.Stderr, "DBG %s rebuild\n", time.Now().Format("15:04:05.000"))
 		now := buildOffline(t, content, out)
-		fmt.Fprintf(os.Stderr, "DBG %s rebuilt\n", time.Now().Format("15:04:05.000"))
 		if now.Build == old.Build {
 			t.Fatalf("a changed listing left the build id at %s", now.Build)
 		}
@@ -102,13 +96,7 @@ func TestOffline(t *testing.T) {
 		}
 		scope := srv.URL + "/"
 		gone := fmt.Sprintf(`caches.keys().then(k => k.includes(%q) && !k.includes(%q))`, "abri-"+now.Build+" "+scope, "abri-"+old.Build+" "+scope)
-		t0 := time.Now()
-		ok := waitPromise(tb, gone, 15*time.Second)
-		if !ok {
-			ok = waitPromise(tb, gone, 150*time.Second)
-			fmt.Fprintf(os.Stderr, "DBG slow activation: %v after %v\n", ok, time.Since(t0))
-		}
-		if !ok {
+		if !waitPromise(tb, gone, 15*time.Second) {
 			t.Errorf("after a visit to the new deploy, the caches are %v: want the cache of build %s and not that of build %s; service workers: %s", cacheNames(tb), now.Build, old.Build, workers(tb))
 		}
 		if names := cacheNames(tb); !slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "abri-saved-fr/paris ") }) {
@@ -157,9 +145,6 @@ type cuttable struct {
 }
 
 func (c *cuttable) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	fmt.Fprintf(os.Stderr, "DBG %s start %s %v cut=%v\n", start.Format("15:04:05.000"), r.URL.Path, r.Header.Get("Service-Worker") , c.cut.Load())
-	defer func() { fmt.Fprintf(os.Stderr, "DBG %s end %s %v\n", time.Now().Format("15:04:05.000"), r.URL.Path, time.Since(start)) }()
 	if !c.cut.Load() {
 		c.host.ServeHTTP(w, r)
 		return
@@ -276,14 +261,6 @@ func forget(t *testing.T, tb *tab, origin string) {
 	}
 }
 
-func detach(t *testing.T, tb *tab) {
-	if _, err := chromedp.Call(tb.ctx, target.SetAutoAttach, target.SetAutoAttachParams{AutoAttach: false, Flatten: ptrTrue()}); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func ptrTrue() *bool { b := true; return &b }
-
 // open loads url in the tab, and fails the test if it cannot.
 func open(t *testing.T, tb *tab, url string) visit {
 	t.Helper()
@@ -314,15 +291,6 @@ func waitCached(tb *tab, urls ...string) bool {
 
 // workers describes the service workers of the page's origin, for messages.
 func workers(tb *tab) string {
-	d, err := eval[[]string](tb, `new Promise(ok => { navigator.serviceWorker.onmessage = e => ok(e.data); navigator.serviceWorker.controller.postMessage({type: "debug"}); setTimeout(() => ok(["timeout"]), 3000) })`, chromedp.EvalAwaitPromise)
-	fmt.Fprintf(os.Stderr, "DBG pending %q %v\n", d, err)
-	if ts, err := chromedp.Targets(tb.ctx); err == nil {
-		for _, ti := range ts {
-			if ti.Type != "page" {
-				fmt.Fprintf(os.Stderr, "DBG target %s %s attached=%v\n", ti.Type, ti.URL, ti.Attached)
-			}
-		}
-	}
 	s, err := eval[string](tb, `navigator.serviceWorker.getRegistration().then(r => r ? ["active", "waiting", "installing"].map(k => k + ": " + (r[k] ? r[k].state : "none")).join(", ") : "none")`, chromedp.EvalAwaitPromise)
 	if err != nil {
 		return err.Error()
@@ -422,7 +390,6 @@ func testOfflineSubPath(t *testing.T, out string) {
 	defer srv.Close()
 	tb := newTab(t, "")
 	forget(t, tb, srv.URL)
-	detach(t, tb)
 	home := srv.URL + "/guide/fr/index.html"
 	open(t, tb, home)
 	if !waitCached(tb, home) {

@@ -23,13 +23,10 @@
   doc.head.appendChild(manifest);
 
   // The worker is registered once the page has loaded, so that it does not
-  // compete with the page on a slow connection.
+  // compete with the page on a slow connection. It keeps the page and the
+  // pages of its language itself.
   function register() {
-    sw.register(root + "sw.js", {scope: root}).then(function () {
-      return sw.ready;
-    }).then(function (reg) {
-      reg.active.postMessage({type: "shell", lang: lang, page: location.href.split(/[?#]/)[0]});
-    })["catch"](function () {}); // no worker: the guide works as a plain site
+    sw.register(root + "sw.js", {scope: root})["catch"](function () {}); // no worker: a plain site
   }
   if (doc.readyState === "complete") register();
   else addEventListener("load", register);

@@ -9,26 +9,16 @@
 // cache, marked <html data-offline> so that app.js shows the date of the
 // information. Assets change name when they change, so they come from the
 // cache first, from whichever cache has them: a saved city keeps the
-// assets of its own pages.
+// assets of its own pages. The worker learns the reader's language from
+// the pages it serves, and from the windows open when it installs: it is
+// never sent messages, which would wake an old worker that a new deploy
+// is replacing and hold the new one back (Chromium then waits minutes).
 //
 // The build's cache is named from its id. The worker of a new deploy fills
 // its own cache, takes over at once and deletes the caches of earlier
 // builds, never a city a reader saved (app.js). Cache names end with the
 // scope: two guides on one origin keep their caches apart.
 
-var DBG = {}, DBGN = 0;
-["install", "activate", "message", "fetch"].forEach(function (type) {
-  self.addEventListener(type, function (e) {
-    var id = type + "#" + (++DBGN) + " " + (e.request ? e.request.url + " " + e.request.mode : JSON.stringify(e.data || ""));
-    if (e.data && e.data.type === "debug") { e.source.postMessage(Object.keys(DBG)); return; }
-    DBG[id] = 1;
-    var wu = e.waitUntil, rw = e.respondWith;
-    var done = function () { delete DBG[id]; };
-    setTimeout(done, 0);
-    e.waitUntil = function (p) { DBG[id + " wu"] = 1; p.then(function () { delete DBG[id + " wu"]; }, function () { delete DBG[id + " wu"]; }); return wu.call(e, p); };
-    if (rw) e.respondWith = function (p) { DBG[id + " rw"] = 1; Promise.resolve(p).then(function () { delete DBG[id + " rw"]; }, function () { delete DBG[id + " rw"]; }); return rw.call(e, p); };
-  });
-});
 var A = self.ABRI;
 var SCOPE = self.registration.scope;
 var CACHE = "abri-" + A.build + " " + SCOPE;
@@ -47,10 +37,11 @@ function isOldBuild(name) {
     name.slice(-SCOPE.length - 1) === " " + SCOPE;
 }
 
-// pageKey is the address a page is cached under: a folder's is its index.html.
+// pageKey is the address a page is cached under: without the query, which
+// does not change a static page, and a folder's is its index.html.
 function pageKey(url) {
   var u = new URL(url);
-  u.hash = "";
+  u.hash = u.search = "";
   if (u.pathname.slice(-1) === "/") u.pathname += "index.html";
   return u.href;
 }
@@ -87,12 +78,16 @@ function fill(paths) {
   });
 }
 
-// readerLangs lists the languages to keep pages of: those of the open
-// windows, and those whose home page an earlier build kept.
-function readerLangs() {
-  var found = {};
+// readerPaths lists what to keep at once for the reader: the pages open in
+// windows (a first visit loaded them before the worker was there), and the
+// shell of their languages and of those whose home page an earlier build kept.
+function readerPaths() {
+  var found = {}, pages = [];
   return clients.matchAll({type: "window", includeUncontrolled: true}).then(function (windows) {
-    windows.forEach(function (w) { found[langOf(w.url)] = true; });
+    windows.forEach(function (w) {
+      found[langOf(w.url)] = true;
+      if (w.url.indexOf(SCOPE) === 0) pages.push(pageKey(w.url));
+    });
     return caches.keys();
   }).then(function (names) {
     return Promise.all(names.filter(isOldBuild).map(function (name) {
@@ -105,16 +100,17 @@ function readerLangs() {
       });
     }));
   }).then(function () {
-    return Object.keys(found).filter(function (lang) { return lang; });
+    return Object.keys(found).filter(function (lang) { return lang; }).map(shell).concat([pages]);
   });
 }
 
 self.addEventListener("install", function (e) {
   self.skipWaiting();
   // Every asset, or the worker does not install: the previous one stays.
-  e.waitUntil(fill(A.assets).then(readerLangs).then(function (langs) {
-    return Promise.all(langs.map(function (lang) {
-      return fill(shell(lang)).catch(function () {}); // app.js asks again
+  // The rest is kept when it can be; the next pages served fill the gaps.
+  e.waitUntil(fill(A.assets).then(readerPaths).then(function (lists) {
+    return Promise.all(lists.map(function (paths) {
+      return fill(paths).catch(function () {});
     }));
   }));
 });
@@ -127,20 +123,12 @@ self.addEventListener("activate", function (e) {
   }));
 });
 
-// app.js sends {type: "shell", lang, page} from each page once the worker
-// is active: the language's pages, and the page itself, which a first
-// visit loaded before the worker was there.
-self.addEventListener("message", function (e) {
-  var d = e.data || {};
-  if (d.type !== "shell" || !A.shell.hasOwnProperty(d.lang)) return;
-  var paths = shell(d.lang);
-  if (typeof d.page === "string" && d.page.indexOf(SCOPE) === 0) paths.push(pageKey(d.page));
-  e.waitUntil(fill(paths).catch(function () {}));
-});
-
 self.addEventListener("fetch", function (e) {
   var req = e.request;
   if (req.method !== "GET" || req.url.indexOf(SCOPE) !== 0) return;
+  // A manifest too, which the shell keeps: Chromium may never read the
+  // body of one from the network, and that would keep this worker awake
+  // and a new one waiting.
   if (isAsset(req.url) || req.destination === "manifest") e.respondWith(cacheFirst(e));
   else if (req.mode === "navigate") e.respondWith(networkFirst(e, true));
   // What pages load, such as the search's index; not what scripts fetch,
@@ -149,18 +137,16 @@ self.addEventListener("fetch", function (e) {
 });
 
 function keep(e, url, res) {
-  if (!res.ok) return res;
-  return res.blob().then(function (body) {
-    var init = {status: res.status, statusText: res.statusText, headers: res.headers};
-    e.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(url, new Response(body, init)); }));
-    return new Response(body, init);
-  });
+  if (!res.ok) return;
+  var copy = res.clone();
+  e.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(url, copy); }));
 }
 
 function cacheFirst(e) {
   return caches.match(e.request).then(function (hit) {
     return hit || fetch(e.request).then(function (res) {
-      return keep(e, e.request.url, res);
+      keep(e, e.request.url, res);
+      return res;
     });
   });
 }
@@ -172,13 +158,15 @@ function cacheFirst(e) {
 function networkFirst(e, isPage) {
   var url = isPage ? pageKey(e.request.url) : e.request.url;
   return fetch(e.request).then(function (res) {
-    return keep(e, url, res);
+    keep(e, url, res);
+    var lang = isPage && res.ok && langOf(url);
+    if (lang) e.waitUntil(fill(shell(lang)).catch(function () {}));
+    return res;
   }, function (err) {
-    var opts = {ignoreSearch: isPage};
     var found = caches.open(CACHE).then(function (cache) {
-      return cache.match(url, opts);
+      return cache.match(url);
     }).then(function (hit) {
-      return hit || caches.match(url, opts);
+      return hit || caches.match(url);
     });
     if (isPage) {
       var lang = langOf(url);
