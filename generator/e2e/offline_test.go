@@ -54,7 +54,13 @@ func TestOffline(t *testing.T) {
 
 	// Online: the home page installs the service worker; the listing and
 	// the city are visited; the city is saved.
-	open(t, tb, at("fr/index.html"))
+	v := open(t, tb, at("fr/index.html"))
+	for _, f := range loadFindings(v, srv.URL, 200) {
+		t.Errorf("the home page, online: %s", f)
+	}
+	if manifest, _ := eval[string](tb, `(document.querySelector("link[rel=manifest]") || {}).href || ""`); manifest != at("fr/manifest.webmanifest") {
+		t.Errorf("over HTTP, the home page links the manifest %q, want %s", manifest, at("fr/manifest.webmanifest"))
+	}
 	if !waitCached(tb, at("fr/index.html"), at("fr/offline.html"), at("fr/404.html")) {
 		t.Fatalf("after a visit, the service worker did not keep the home, offline copies and not-found pages: caches %v", cacheNames(tb))
 	}
@@ -307,7 +313,7 @@ func cacheNames(tb *tab) []string {
 }
 
 // saveCity saves the city of the page open in the tab for offline use, and
-// checks what the page says while and once it is saved.
+// waits for the page to say that it is saved.
 func saveCity(t *testing.T, tb *tab) {
 	t.Helper()
 	if !tb.waitFor(`!document.querySelector("section.save").hidden`, 10*time.Second) {
