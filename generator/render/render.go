@@ -141,10 +141,14 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 		site.shellExtra[lang] = []string{lang + "/search.html", "search/" + lang + ".js"}
 	}
 	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
-	today := hoursDate(opts.Today) // not opts: it holds the previous Renderer, which must not be kept alive
+	// The views hold each listing's hours for hours.js already: the index reuses them.
+	status := make(map[*content.Listing]string, len(site.Listings))
+	for _, l := range site.Listings {
+		status[l.source] = l.Status
+	}
 	r.index = func() ([]search.File, error) {
 		return search.Build(g, search.Options{Hours: func(l *content.Listing) ([]byte, error) {
-			return []byte(l.Schedule().Since(today).JSON()), nil
+			return []byte(status[l]), nil
 		}})
 	}
 	for i, j := range r.jobs {
