@@ -21,9 +21,12 @@ type Guide struct {
 	Categories []*Category          // top-level categories, in the editors' order
 	ByID       map[string]*Category // every category by id
 	Listings   []*Listing           // published listings (not drafts), sorted by id
+	Cities     []*City              // the cities of the published listings, sorted by folded name
 	Pages      map[string][]*Page   // Markdown page slug -> its files, in the guide's language order
 	Drafts     int                  // listings left out because they are drafts
 	Today      Date                 // day of the build in the guide's time zone; zero when not given
+
+	cityOf map[*Listing]*City
 }
 
 // Options tune Load.
@@ -52,6 +55,7 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 		opts.Cache.reset(fsys, g.Today)
 	}
 	g.loadListings(fsys, opts, &ps)
+	g.fileCities(&ps)
 	g.loadPages(fsys, opts, &ps)
 	ps.Sort()
 	return g, ps
