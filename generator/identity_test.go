@@ -229,3 +229,20 @@ updated: 2026-11-01
 		})
 	}
 }
+
+// TestLanguagesDifferingInCase: each language is a folder of the site, so
+// two codes that differ only in case are refused.
+func TestLanguagesDifferingInCase(t *testing.T) {
+	_, problems, err := buildArchive(t, `
+-- site.yaml --
+title: Guide
+languages: [fr, pt-BR, pt-Br]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0}
+`)
+	want := `content/site.yaml:2:24: languages: "pt-Br" is listed twice (as "pt-BR")`
+	if err == nil || len(problems) == 0 || problems[0].String() != want {
+		t.Errorf("err = %v, problems = %v, want %s", err, problems, want)
+	}
+}

@@ -122,16 +122,22 @@ func (s *Site) checkLanguages(d *decoder, n *yaml.Node) bool {
 		d.errorf(n, "languages: list at least one language, the source language first")
 		return false
 	}
-	seen := map[Lang]bool{}
+	// Each language is a folder of the site: pt-BR and pt-br would be one
+	// folder where case is ignored (a USB stick, a zip unzipped on Windows).
+	seen := map[string]Lang{}
 	for i, l := range s.Languages {
 		if l == "" {
 			return false
 		}
-		if seen[l] {
-			d.errorf(n.Content[i], "languages: %q is listed twice", l)
+		if prev, dup := seen[strings.ToLower(string(l))]; dup {
+			if prev == l {
+				d.errorf(n.Content[i], "languages: %q is listed twice", l)
+			} else {
+				d.errorf(n.Content[i], "languages: %q is listed twice (as %q)", l, prev)
+			}
 			return false
 		}
-		seen[l] = true
+		seen[strings.ToLower(string(l))] = l
 	}
 	return true
 }
