@@ -139,6 +139,11 @@ func TestCitiesFoldTogether(t *testing.T) {
 	if want := []string{"kharkiv", "kyiv", "lviv", "lyon", "odesa", "tbilisi"}; !slices.Equal(cities, want) {
 		t.Errorf("city pages %v, want %v", cities, want)
 	}
+	for p, data := range files {
+		if strings.HasPrefix(p, "search/") && (bytes.Contains(data, []byte("LYON")) || bytes.Contains(data, []byte("Lyón"))) {
+			t.Errorf("%s offers a town spelled otherwise than its page", p)
+		}
+	}
 	checkZips(t, files)
 }
 
