@@ -251,3 +251,27 @@ licence: {name: ODbL-1.0}
 		t.Errorf("err = %v, problems = %v, want %s", err, problems, want)
 	}
 }
+
+// TestCategoryIDTwice: two categories with one id, at any depth, would be
+// one page: an error at the second, naming the line of the first.
+func TestCategoryIDTwice(t *testing.T) {
+	_, problems, err := buildArchive(t, `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {fr: Hygiène, en: Hygiene}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower}
+- id: health
+  icon: health
+  name: {fr: Santé, en: Health}
+  children:
+    - id: shower
+      name: {fr: Douche médicale, en: Medical shower}
+`)
+	want := `content/categories.yaml:11:11: id "shower" is already the id of the category at line 5: ids must be unique in the whole tree`
+	if err == nil || len(problems) != 1 || problems[0].String() != want {
+		t.Errorf("err = %v, problems = %v, want %s", err, problems, want)
+	}
+}

@@ -191,15 +191,42 @@ func (g *Guide) loadCategories(fsys fs.FS, opts Options, ps *Problems) {
 				continue
 			}
 			c.Parent = parent
-			if _, dup := g.ByID[c.ID]; dup {
-				*ps = append(*ps, Problem{Path: d.path, Msg: "category id " + c.ID + " is used twice (ids must be unique in the whole tree)"})
+			if _, dup := g.ByID[c.ID]; !dup {
+				g.ByID[c.ID] = c
 			}
-			g.ByID[c.ID] = c
 			walk(c.Children, c)
 		}
 	}
 	walk(g.Categories, nil)
+	checkCategoryIDs(d, data)
 	g.checkIcons(d, data, opts.Icons)
+}
+
+// checkCategoryIDs refuses an id given twice anywhere in the tree: each
+// category is a page, categories/<id>.html, and listings name it by id.
+func checkCategoryIDs(d *decoder, data []byte) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return
+	}
+	first := map[string]*yaml.Node{}
+	var walk func(seq *yaml.Node)
+	walk = func(seq *yaml.Node) {
+		if seq == nil || seq.Kind != yaml.SequenceNode {
+			return
+		}
+		for _, item := range seq.Content {
+			if id := valueOf(item, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+				if prev := first[id.Value]; prev != nil {
+					d.errorf(id, "id %q is already the id of the category at line %d: ids must be unique in the whole tree", id.Value, prev.Line)
+				} else {
+					first[id.Value] = id
+				}
+			}
+			walk(valueOf(item, "children"))
+		}
+	}
+	walk(doc.Content[0])
 }
 
 // checkIcons makes sure each top-level category has a pictogram of the theme.
