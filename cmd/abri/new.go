@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -16,12 +17,15 @@ import (
 	"time"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/slug"
 )
 
 const newDoc = `Writes new content files to fill in, and refuses to overwrite one.
 
   abri new listing <folder>/<id>   a listing: <content>/listings/<folder>/<id>.yaml,
-                                   every field explained, written as a draft
+                                   every field explained, written as a draft;
+                                   <id> may be the place's name: "Cœur de Ville"
+                                   is written to coeur-de-ville.yaml
   abri new page <slug>             a Markdown page: <content>/pages/<slug>.<lang>.md
                                    for every language of the guide`
 
@@ -58,7 +62,7 @@ func refuse(stderr io.Writer, format string, args ...any) error {
 var slugPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
 
 func newListing(dir, arg string, stdout, stderr io.Writer) error {
-	rel, msg := listingPath(dir, arg)
+	rel, name, msg := listingPath(dir, arg)
 	if msg != "" {
 		return refuse(stderr, "%s", msg)
 	}
@@ -74,7 +78,7 @@ func newListing(dir, arg string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	data, err := listingSkeleton(g, filepath.Dir(file), filepath.Join(dir, schemaDir), now)
+	data, err := listingSkeleton(g, name, filepath.Dir(file), filepath.Join(dir, schemaDir), now)
 	if err != nil {
 		return err
 	}
@@ -89,9 +93,10 @@ func newListing(dir, arg string, stdout, stderr io.Writer) error {
 }
 
 // listingPath turns what an editor typed (lyon/halte, lyon/halte.yaml,
-// listings/lyon/halte.yaml, content/listings/lyon/halte.yaml) into the
-// file's path under listings/, or says what is wrong with it.
-func listingPath(dir, arg string) (rel, msg string) {
+// listings/lyon/halte.yaml, content/listings/lyon/halte.yaml, or a name:
+// "lyon/Cœur de Ville") into the file's path under listings/, or says what
+// is wrong with it. name is what was typed when it was a name, not an id.
+func listingPath(dir, arg string) (rel, name, msg string) {
 	p := filepath.ToSlash(filepath.Clean(arg))
 	if filepath.IsAbs(arg) {
 		if listings, err := filepath.Abs(filepath.Join(dir, "listings")); err == nil {
@@ -108,13 +113,21 @@ func listingPath(dir, arg string) (rel, msg string) {
 	folders, base := path.Split(p)
 	for _, f := range strings.Split(folders, "/") {
 		if strings.HasPrefix(f, ".") || path.IsAbs(p) {
-			return "", fmt.Sprintf("%q is not a place in the guide's listings folder (want <folder>/<id>, e.g. lyon/halte-solidaire)", arg)
+			return "", "", fmt.Sprintf("%q is not a place in the guide's listings folder (want <folder>/<id>, e.g. lyon/halte-solidaire)", arg)
 		}
 	}
-	if !slugPattern.MatchString(strings.TrimSuffix(base, ".yaml")) {
-		return "", fmt.Sprintf("%q: listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)", base)
+	id := strings.TrimSuffix(base, ".yaml")
+	if slugPattern.MatchString(id) {
+		return p, "", ""
 	}
-	return p, ""
+	// A name: its slug is the id, made as the site makes city pages.
+	if !strings.HasSuffix(id, ".yml") {
+		name, id = strings.TrimSpace(id), slug.Make(id)
+	}
+	if !slugPattern.MatchString(id) {
+		return "", "", fmt.Sprintf("%q: listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)", base)
+	}
+	return folders + id + ".yaml", name, ""
 }
 
 // findListing returns the listing file called base, in any folder, or "".
@@ -148,6 +161,7 @@ func create(name string, data []byte) error {
 
 // skeleton is what the listing template fills in.
 type skeleton struct {
+	Name       string   // the place's name, quoted, when the editor gave it
 	Schema     string   // path from the listing to listing.schema.json
 	Langs      []string // the guide's languages
 	Source     string   // the source language
@@ -163,13 +177,14 @@ type skeleton struct {
 // listingSkeleton writes a new listing: valid as it is (a draft, so that
 // its TODOs are never published), every optional field commented out with
 // an example that is valid once uncommented.
-func listingSkeleton(g *content.Guide, listingDir, schemaDir string, now time.Time) ([]byte, error) {
+func listingSkeleton(g *content.Guide, name, listingDir, schemaDir string, now time.Time) ([]byte, error) {
 	rel, err := filepath.Rel(listingDir, filepath.Join(schemaDir, "listing.schema.json"))
 	if err != nil {
 		return nil, err
 	}
 	today := content.DateOf(now.In(g.Site.Timezone.Location))
 	s := skeleton{
+		Name:       "TODO name of the place",
 		Schema:     filepath.ToSlash(rel),
 		Langs:      g.Site.Langs(),
 		Source:     g.Site.Langs()[0],
@@ -186,6 +201,10 @@ func listingSkeleton(g *content.Guide, listingDir, schemaDir string, now time.Ti
 			"family":  enumOf[content.Audience]("Family"),
 			"other":   enumOf[content.Audience]("Other"),
 		},
+	}
+	if name != "" {
+		quoted, _ := json.Marshal(name) // a JSON string is a YAML one
+		s.Name = string(quoted)
 	}
 	if s.Category == "" {
 		return nil, fmt.Errorf("categories.yaml has no category: a listing needs one")
@@ -253,7 +272,7 @@ var listingTemplate = template.Must(template.New("listing").Parse(`# yaml-langua
 ## Every field is explained in content/README.md; how to edit, in content/EDITING.md.
 
 ## The place's name, as written on its door.
-name: TODO name of the place
+name: {{.Name}}
 
 ## What happens there, in plain words, in each language (or only in {{.Source}}).
 # description:

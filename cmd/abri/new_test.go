@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -136,8 +137,8 @@ func TestNewListingRefuses(t *testing.T) {
 	tests := []struct{ arg, want string }{
 		{"paris/halte", "halte.yaml already exists"},
 		{"lyon/halte.yaml", "halte.yaml already exists"}, // ids are unique across folders
-		{"lyon/Halte-Solidaire", `"Halte-Solidaire.yaml": listing file names are the place's id`},
-		{"lyon/halte_solidaire", "lower-case letters, digits and dashes"},
+		{"lyon/Halte", "halte.yaml already exists"},      // a name is made into its id
+		{"lyon/!!!", `"!!!.yaml": listing file names are the place's id`},
 		{"lyon/halte.yml", "lower-case letters, digits and dashes"},
 		{"../halte-2", "is not a place in the guide's listings folder"},
 		{"lyon/.drafts/halte-2", "is not a place in the guide's listings folder"},
@@ -154,6 +155,36 @@ func TestNewListingRefuses(t *testing.T) {
 	if _, _, err := run(t, "new", "flyer", "--content", dir, "x"); err == nil {
 		t.Error("an unknown kind must fail")
 	}
+}
+
+// TestNewListingFromName: a name typed instead of an id gives the file
+// name the site would make of it, and fills in the listing's name.
+func TestNewListingFromName(t *testing.T) {
+	dir := demoHead(t)
+	for arg, want := range map[string]string{
+		"lyon/Cœur de Ville":   "listings/lyon/coeur-de-ville.yaml",
+		"Halte_Solidaire":      "listings/halte-solidaire.yaml",
+		`paris/"Київ" Центр`:   "listings/paris/kyiv-tsentr.yaml",
+		"marseille/L'Abri #2 ": "listings/marseille/l-abri-2.yaml",
+	} {
+		stdout, stderr, err := run(t, "new", "listing", "--content", dir, arg)
+		if err != nil {
+			t.Fatalf("new listing %s: %v\n%s", arg, err, stderr)
+		}
+		if !strings.Contains(stdout, filepath.Join(dir, filepath.FromSlash(want))) {
+			t.Errorf("new listing %q: %s, want %s", arg, stdout, want)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, want))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSpace(arg[strings.LastIndex(arg, "/")+1:])
+		quoted, _ := json.Marshal(name)
+		if !strings.Contains(string(data), "\nname: "+string(quoted)+"\n") {
+			t.Errorf("%s does not say name: %s", want, quoted)
+		}
+	}
+	checkPasses(t, dir)
 }
 
 // TestNewListingPaths: editors may name the file as abri's messages do.

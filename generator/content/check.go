@@ -36,6 +36,9 @@ func (a *Address) check(d *decoder, n *yaml.Node) {
 	if a.City == "" && a.PostalCode == "" {
 		d.errorf(n, "address: give at least city or postal_code")
 	}
+	if v := valueOf(n, "city"); v != nil {
+		a.at = cityAt{v.Line, v.Column}
+	}
 }
 
 func (a *Age) check(d *decoder, n *yaml.Node) {

@@ -13,6 +13,11 @@
 // translation, information older than stale_after, a closure over for more
 // than 30 days) do not stop a build.
 //
+// The guide knows its cities (City): listings whose address.city folds to
+// the same name (slug.Fold, the folding of search) are one city, with one
+// display spelling and one slug; other spellings are warnings, and two
+// cities with the same slug an error naming both files.
+//
 // Struct tags drive the generic decoder: yaml:"name" or yaml:"name,required",
 // enum:"a,b,c" for closed lists of values, pattern:"regexp", range:"lo,hi".
 // Types with their own syntax (Text, Date, Hours, Phone ...) implement

@@ -21,9 +21,12 @@ type Guide struct {
 	Categories []*Category          // top-level categories, in the editors' order
 	ByID       map[string]*Category // every category by id
 	Listings   []*Listing           // published listings (not drafts), sorted by id
+	Cities     []*City              // the cities of the published listings, sorted by folded name
 	Pages      map[string][]*Page   // Markdown page slug -> its files, in the guide's language order
 	Drafts     int                  // listings left out because they are drafts
 	Today      Date                 // day of the build in the guide's time zone; zero when not given
+
+	cityOf map[*Listing]*City
 }
 
 // Options tune Load.
@@ -52,6 +55,7 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 		opts.Cache.reset(fsys, g.Today)
 	}
 	g.loadListings(fsys, opts, &ps)
+	g.fileCities(&ps)
 	g.loadPages(fsys, opts, &ps)
 	ps.Sort()
 	return g, ps
@@ -118,16 +122,22 @@ func (s *Site) checkLanguages(d *decoder, n *yaml.Node) bool {
 		d.errorf(n, "languages: list at least one language, the source language first")
 		return false
 	}
-	seen := map[Lang]bool{}
+	// Each language is a folder of the site: pt-BR and pt-br would be one
+	// folder where case is ignored (a USB stick, a zip unzipped on Windows).
+	seen := map[string]Lang{}
 	for i, l := range s.Languages {
 		if l == "" {
 			return false
 		}
-		if seen[l] {
-			d.errorf(n.Content[i], "languages: %q is listed twice", l)
+		if prev, dup := seen[strings.ToLower(string(l))]; dup {
+			if prev == l {
+				d.errorf(n.Content[i], "languages: %q is listed twice", l)
+			} else {
+				d.errorf(n.Content[i], "languages: %q is listed twice (as %q)", l, prev)
+			}
 			return false
 		}
-		seen[l] = true
+		seen[strings.ToLower(string(l))] = l
 	}
 	return true
 }
@@ -181,15 +191,42 @@ func (g *Guide) loadCategories(fsys fs.FS, opts Options, ps *Problems) {
 				continue
 			}
 			c.Parent = parent
-			if _, dup := g.ByID[c.ID]; dup {
-				*ps = append(*ps, Problem{Path: d.path, Msg: "category id " + c.ID + " is used twice (ids must be unique in the whole tree)"})
+			if _, dup := g.ByID[c.ID]; !dup {
+				g.ByID[c.ID] = c
 			}
-			g.ByID[c.ID] = c
 			walk(c.Children, c)
 		}
 	}
 	walk(g.Categories, nil)
+	checkCategoryIDs(d, data)
 	g.checkIcons(d, data, opts.Icons)
+}
+
+// checkCategoryIDs refuses an id given twice anywhere in the tree: each
+// category is a page, categories/<id>.html, and listings name it by id.
+func checkCategoryIDs(d *decoder, data []byte) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return
+	}
+	first := map[string]*yaml.Node{}
+	var walk func(seq *yaml.Node)
+	walk = func(seq *yaml.Node) {
+		if seq == nil || seq.Kind != yaml.SequenceNode {
+			return
+		}
+		for _, item := range seq.Content {
+			if id := valueOf(item, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+				if prev := first[id.Value]; prev != nil {
+					d.errorf(id, "id %q is already the id of the category at line %d: ids must be unique in the whole tree", id.Value, prev.Line)
+				} else {
+					first[id.Value] = id
+				}
+			}
+			walk(valueOf(item, "children"))
+		}
+	}
+	walk(doc.Content[0])
 }
 
 // checkIcons makes sure each top-level category has a pictogram of the theme.

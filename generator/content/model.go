@@ -92,6 +92,8 @@ type Address struct {
 	City       string  `yaml:"city"`        // city or town; groups listings into city pages
 	Country    Country `yaml:"country"`     // ISO 3166-1 alpha-2; defaults to the site's
 	Hidden     bool    `yaml:"hidden"`      // publish only postal code and city, never street nor coordinates
+
+	at cityAt // where city: is, for messages about the city
 }
 
 // Hours are weekly opening hours, local to the site's time zone.

@@ -21,7 +21,7 @@ type Site struct {
 	Langs      []string
 	Categories []*Category          // top-level categories, in the tree's order
 	ByID       map[string]*Category // every category
-	Cities     []*City              // sorted by name
+	Cities     []*City              // the content's cities, sorted by folded name
 	Listings   []*Listing           // sorted by id
 	Pages      []*MDPage            // sorted by menu position, then slug
 	MultiCity  bool
@@ -132,7 +132,7 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 		Stale:  !today.IsZero() && today.Time().Sub(l.Updated.Time()) > time.Duration(s.Guide.Site.StaleAfter)*24*time.Hour,
 	}
 	if a := l.Address; a != nil {
-		v.PostalCode, v.Hidden, v.cityName = a.PostalCode, a.Hidden, a.City
+		v.PostalCode, v.Hidden = a.PostalCode, a.Hidden
 		if !a.Hidden {
 			v.Street = a.Street
 		}
@@ -178,31 +178,24 @@ func announced(start, end, today content.Date) bool {
 	return !today.Before(from) && !end.Before(today)
 }
 
-// fileListings puts each listing in its city and categories.
+// fileListings puts each listing in its city and categories. Cities are
+// the content's: spellings of one city already made one, each with its
+// own slug.
 func (s *Site) fileListings() {
-	cities := map[string]*City{}
-	for _, l := range s.Listings {
-		if l.cityName == "" {
-			continue
-		}
-		c := cities[l.cityName]
-		if c == nil {
-			c = &City{Name: l.cityName}
-			cities[c.Name] = c
-			s.Cities = append(s.Cities, c)
-		}
-		l.City = c
-		c.Listings = append(c.Listings, l)
+	cities := map[*content.City]*City{}
+	for _, c := range s.Guide.Cities {
+		v := &City{Name: c.Name, Slug: c.Slug}
+		cities[c] = v
+		s.Cities = append(s.Cities, v)
 	}
-	sort.Slice(s.Cities, func(i, j int) bool { return s.Cities[i].Name < s.Cities[j].Name })
-	s.MultiCity = len(s.Cities) > 1
-	slugs := map[string]int{}
-	for _, c := range s.Cities {
-		c.Slug = slugify(c.Name)
-		if n := slugs[c.Slug]; n > 0 {
-			c.Slug += "-" + strconv.Itoa(n+1)
+	for _, l := range s.Listings {
+		if c := cities[s.Guide.CityOf(l.source)]; c != nil {
+			l.City = c
+			c.Listings = append(c.Listings, l)
 		}
-		slugs[c.Slug]++
+	}
+	s.MultiCity = len(s.Cities) > 1
+	for _, c := range s.Cities {
 		sortListings(c.Listings)
 	}
 	for _, l := range s.Listings {

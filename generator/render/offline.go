@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/abri-guide/abri/generator/search"
+	"github.com/abri-guide/abri/generator/slug"
 )
 
 // Zip is the offline copy of the site in one language: unzipped anywhere
@@ -114,7 +115,14 @@ func (s *Site) writeZip(dir, lang string, jobs []job, workers int) (Zip, error) 
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	modified := s.today.Time()
+	seen := make(map[string]bool, len(files))
 	for _, f := range files {
+		// Unzipped on a system that ignores case, Lyon.html would replace lyon.html.
+		key := strings.ToLower(f.name)
+		if seen[key] {
+			return Zip{}, fmt.Errorf("internal error: %s would be twice in the zip of %s", f.name, lang)
+		}
+		seen[key] = true
 		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate,
 			CRC32: f.crc, CompressedSize64: uint64(len(f.compressed)), UncompressedSize64: uint64(f.size)}
 		h.SetModTime(modified) // CreateRaw writes the legacy date fields as they are
@@ -169,7 +177,11 @@ func (s *Site) zipBytes(dir, lang string, j job, buf *bytes.Buffer) ([]byte, err
 // folder with several guides stays clear.
 func (s *Site) zipName(lang string) string {
 	title, _ := s.Guide.Site.Title.In(s.Langs, s.Langs[0])
-	return slugify(title) + "-" + lang + ".zip"
+	name := slug.Make(title)
+	if name == "" {
+		name = "guide"
+	}
+	return name + "-" + lang + ".zip"
 }
 
 // writeCities writes the city pages, which state what saving them downloads.
@@ -235,6 +247,9 @@ func (s *Site) writeCity(dir string, j *job, out map[string]written, buf *bytes.
 	list.Bytes = j.save.Bytes
 	data, _ := json.Marshal(list)
 	name := strings.TrimSuffix(j.path, ".html") + ".offline.json"
+	if _, dup := out[name]; dup {
+		return fmt.Errorf("internal error: the list of pages of the city %q would replace %s", c.Name, name)
+	}
 	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return err
 	}

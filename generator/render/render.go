@@ -151,10 +151,46 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 			return []byte(status[l]), nil
 		}})
 	}
-	for i, j := range r.jobs {
-		r.byPath[j.path] = i
+	if err := claim(r.byPath, r.jobs, 0); err != nil {
+		return nil, err
 	}
 	return r, nil
+}
+
+// claim records the path of each job from jobs[from:] and refuses a path
+// already taken, by the same letters in any case: a site is copied to USB
+// sticks and unzipped on systems where Lyon.html and lyon.html are one
+// file. Content checks keep names apart, so this is abri's own error.
+func claim(byPath map[string]int, jobs []job, from int) error {
+	folded := make(map[string]int, len(byPath))
+	for p, i := range byPath {
+		folded[strings.ToLower(p)] = i
+	}
+	for i := from; i < len(jobs); i++ {
+		key := strings.ToLower(jobs[i].path)
+		if prev, dup := folded[key]; dup {
+			return fmt.Errorf("internal error: %s and %s would both be written to %s", jobs[prev].source(), jobs[i].source(), jobs[i].path)
+		}
+		folded[key], byPath[jobs[i].path] = i, i
+	}
+	return nil
+}
+
+// source says what a job renders, for internal errors.
+func (j *job) source() string {
+	switch {
+	case j.category != nil:
+		return fmt.Sprintf("the category %q", j.category.ID)
+	case j.city != nil:
+		return fmt.Sprintf("the city %q", j.city.Name)
+	case j.listing != nil:
+		return fmt.Sprintf("the listing %s", j.listing.source.Path)
+	case j.md != nil:
+		return fmt.Sprintf("the page %q", j.md.Slug)
+	case j.tmpl != nil:
+		return fmt.Sprintf("the %s page of %s", j.kind, j.lang)
+	}
+	return "the file " + j.path
 }
 
 // searchFiles makes the search index once.
@@ -201,8 +237,12 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	n := len(r.jobs)
 	for _, p := range paths {
 		r.jobs = append(r.jobs, job{path: p, data: index[p]})
+	}
+	if err := claim(r.byPath, r.jobs, n); err != nil {
+		return Result{}, err
 	}
 	if err := makeDirs(dir, r.jobs); err != nil {
 		return Result{}, err
@@ -222,6 +262,9 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 	}
 	res.Zips, res.ZipTime = zips, time.Since(start)
 	for _, z := range zips {
+		if _, dup := out[z.Path]; dup {
+			return Result{}, fmt.Errorf("internal error: the zip of %s would replace %s", z.Lang, z.Path)
+		}
 		out[z.Path] = written{size: z.Size, sum: z.sum}
 	}
 	if err := r.site.writeLate(dir, offline, out); err != nil {

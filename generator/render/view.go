@@ -57,7 +57,6 @@ type Listing struct {
 	Closed      bool
 	Stale       bool   // checked longer ago than stale_after, on the day of the build
 	Status      string // the hours for hours.js (data-hours), closures already over left out
-	cityName    string // the address's city; the address itself is not kept, hidden streets included
 
 	Index      int    // position in Site.Listings, for per-language caches
 	sortKey    string // lower-case name, computed once
@@ -164,35 +163,4 @@ func sortListings(ls []*Listing) {
 		}
 		return ls[i].ID < ls[j].ID
 	})
-}
-
-// slugify makes a file name from a city name: Saint-Étienne -> saint-etienne.
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if f, ok := fold[r]; ok {
-			r = f
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
-	if out == "" {
-		out = "city"
-	}
-	return out
-}
-
-var fold = map[rune]rune{
-	'à': 'a', 'â': 'a', 'ä': 'a', 'á': 'a', 'ã': 'a', 'å': 'a',
-	'ç': 'c', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'î': 'i', 'ï': 'i', 'í': 'i', 'ì': 'i', 'ñ': 'n',
-	'ô': 'o', 'ö': 'o', 'ó': 'o', 'ò': 'o', 'õ': 'o',
-	'ù': 'u', 'û': 'u', 'ü': 'u', 'ú': 'u', 'ÿ': 'y', 'œ': 'o', 'æ': 'a',
 }

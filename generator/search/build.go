@@ -67,7 +67,7 @@ func Build(g *content.Guide, opts Options) ([]File, error) {
 	if !strings.Contains(opts.PlacePath, "{id}") {
 		return nil, fmt.Errorf("search: Options.PlacePath %q has no {id}", opts.PlacePath)
 	}
-	b := &builder{g: g, opts: opts, lay: newLayout(g.Listings, opts.AreaSize), langs: g.Site.Langs()}
+	b := &builder{g: g, opts: opts, lay: newLayout(g, opts.AreaSize), langs: g.Site.Langs()}
 	b.numberCategories()
 	b.spoken = spokenLangs(b.lay.entries)
 	if err := b.shared(); err != nil {

@@ -61,8 +61,8 @@ type unit struct {
 	key       uint64
 }
 
-func newLayout(listings []*content.Listing, areaSize int) *layout {
-	units := makeUnits(listings)
+func newLayout(g *content.Guide, areaSize int) *layout {
+	units := makeUnits(g)
 	orderUnits(units)
 	lay := &layout{}
 	for _, u := range units {
@@ -96,15 +96,19 @@ func postalCentres(es []entry) []place {
 	return out
 }
 
-// makeUnits groups listings by town and gives each listing the position
-// the index may show: its own unless hidden, else the town's centre.
-func makeUnits(listings []*content.Listing) []*unit {
+// makeUnits groups listings by town (the content's cities: LYON and Lyon
+// are one, shown as the city page shows it) and gives each listing the
+// position the index may show: its own unless hidden, else the town's centre.
+func makeUnits(g *content.Guide) []*unit {
 	byCity := map[string]*unit{}
 	var units []*unit
-	for _, l := range listings {
+	for _, l := range g.Listings {
 		e := &entry{l: l}
 		if a := l.Address; a != nil {
-			e.city, e.postal = a.City, a.PostalCode
+			e.postal = a.PostalCode
+		}
+		if c := g.CityOf(l); c != nil {
+			e.city = c.Name
 		}
 		if l.Geo != nil && (l.Address == nil || !l.Address.Hidden) {
 			e.pos, e.hasPos = toPoint(l.Geo.Lat, l.Geo.Lon), true
