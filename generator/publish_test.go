@@ -167,6 +167,7 @@ func writable(dir string) {
 func TestBuildReadOnlyParent(t *testing.T) {
 	parent := filepath.Join(t.TempDir(), "site")
 	out := filepath.Join(parent, "public")
+	os.Mkdir(parent, 0o755)
 	if _, _, err := Build(context.Background(), demoConfig(out)); err != nil {
 		t.Fatal(err)
 	}
