@@ -103,10 +103,11 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	if err := safeOut(cfg); err != nil {
 		return Summary{}, problems, err
 	}
-	if err := checkOut(cfg.Out); err != nil {
+	out := filepath.Clean(cfg.Out) // public/ names the folder, not what a link points to
+	if err := checkOut(out); err != nil {
 		return Summary{}, problems, err
 	}
-	tmp, undo, err := newTemp(cfg.Out)
+	tmp, undo, err := newTemp(out)
 	if err != nil {
 		return Summary{}, problems, err
 	}
@@ -127,10 +128,10 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 		return Summary{}, problems, interrupted(ctx.Err())
 	}
 	// A file dropped into the old site while this one was rendered counts too.
-	if err := checkOut(cfg.Out); err != nil {
+	if err := checkOut(out); err != nil {
 		return Summary{}, problems, err
 	}
-	notices, err := swap(tmp, cfg.Out)
+	notices, err := swap(tmp, out)
 	if err != nil {
 		return Summary{}, problems, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -113,4 +114,19 @@ func TestBuildSIGTERM(t *testing.T) {
 		t.Errorf("%s was published", out)
 	}
 	leftovers(t, dir)
+}
+
+// TestCheckInterrupted: an interrupted check says so and lists no problems
+// of a half-read guide.
+func TestCheckInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := Run(ctx, []string{"check", "--content", "../../content", "--theme", "../../themes/default"}, &stdout, &stderr)
+	if err == nil || err.Error() != "interrupted" {
+		t.Errorf("want interrupted, got %v", err)
+	}
+	if stdout.Len()+stderr.Len() > 0 {
+		t.Errorf("want nothing printed, got %q %q", stdout.String(), stderr.String())
+	}
 }
