@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/abri-guide/abri/generator/internal/guidegen"
 )
@@ -77,14 +78,16 @@ func TestBuildInterrupted(t *testing.T) {
 	rendering := make(chan bool, 1)
 	go func() {
 		// Rendering has begun once the temporary folder has its first pages.
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
 		for ctx.Err() == nil {
-			for _, tmp := range temps(t, dir) {
-				if _, err := os.Stat(filepath.Join(tmp, "fr", "places")); err == nil {
-					rendering <- true
-					cancel()
-					return
-				}
+			tmps, _ := filepath.Glob(filepath.Join(dir, ".public.new-*", "fr", "places"))
+			if len(tmps) > 0 {
+				rendering <- true
+				cancel()
+				return
 			}
+			<-tick.C
 		}
 	}()
 	_, _, err := Build(ctx, cfg)
