@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,10 +40,13 @@ func writeManifest(dir string, files []render.Written) error {
 	for _, f := range files {
 		m.Files = append(m.Files, manifestFile{Path: f.Path, Size: f.Size, CRC64: fmt.Sprintf("%016x", f.Sum)})
 	}
-	data, err := json.MarshalIndent(m, "", " ")
+	data, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
+	// One file a line, so that two builds' manifests diff line by line.
+	data = bytes.ReplaceAll(data, []byte(`{"path":`), []byte("\n{\"path\":"))
+	data = bytes.Replace(data, []byte(`}]}`), []byte("}\n]}"), 1)
 	return os.WriteFile(filepath.Join(dir, manifestName), append(data, '\n'), 0o644)
 }
 
