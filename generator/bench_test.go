@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func BenchmarkBuild(b *testing.B) {
 	for b.Loop() {
 		var err error
 		var problems interface{ Errors() int }
-		sum, problems, err = Build(cfg)
+		sum, problems, err = Build(context.Background(), cfg)
 		if err != nil {
 			b.Fatalf("%v %v", err, problems)
 		}

@@ -1,12 +1,13 @@
 // Package generator builds a guide: it checks a content folder against a
 // theme, renders the site in a folder beside the output, and swaps it in
 // only when it is complete, so a bad commit never replaces a good site.
+// It replaces only a folder it wrote itself (publish.go).
 package generator
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,28 +38,41 @@ type Summary struct {
 	Took     time.Duration
 	Zips     []render.Zip  // the offline copy of each language
 	ZipTime  time.Duration // time taken by the zips, included in Took
+	// Notices are what went wrong after the site was published, such as
+	// an old copy that could not be removed: worth saying, not a failure.
+	Notices []string
 }
 
 // ErrInvalid is returned, wrapped, when the content has errors.
 var ErrInvalid = errors.New("the content has errors")
 
+// ErrInterrupted is returned, wrapped, when ctx was done before the end:
+// the user pressed Ctrl+C or the system asked abri to stop.
+var ErrInterrupted = errors.New("interrupted")
+
 // Check loads the theme and the content and returns every problem found.
-// The guide is returned for callers that go on to render it.
-func Check(cfg Config) (*content.Guide, *theme.Theme, content.Problems, error) {
+// The guide is returned for callers that go on to render it. When ctx is
+// done first, it returns ErrInterrupted and no problems: they would be
+// those of a half-read guide.
+func Check(ctx context.Context, cfg Config) (*content.Guide, *theme.Theme, content.Problems, error) {
 	th, err := theme.Load(os.DirFS(cfg.Theme), cfg.Theme)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	g, problems := LoadContent(cfg.Content, th, cfg.Now, nil)
+	g, problems := LoadContent(ctx, cfg.Content, th, cfg.Now, nil)
+	if ctx.Err() != nil {
+		return nil, nil, nil, ErrInterrupted
+	}
 	return g, th, problems, nil
 }
 
 // LoadContent reads and checks a content folder against a loaded theme:
 // the content's own problems, the interface strings its languages lack, a
 // country without a holiday calendar. cache, when not nil, keeps listings
-// decoded by an earlier call (abri serve).
-func LoadContent(dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
-	g, problems := content.Load(os.DirFS(dir), content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
+// decoded by an earlier call (abri serve). Once ctx is done, loading stops
+// and what is returned is incomplete.
+func LoadContent(ctx context.Context, dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
+	g, problems := content.LoadContext(ctx, os.DirFS(dir), content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
 	if g == nil {
 		return nil, problems
 	}
@@ -73,12 +87,15 @@ func LoadContent(dir string, th *theme.Theme, now time.Time, cache *content.Cach
 }
 
 // Build checks the content, then renders the site. On any error nothing is
-// written and an existing output folder is left as it was.
-func Build(cfg Config) (Summary, content.Problems, error) {
+// written and an existing output folder is left as it was. The output
+// folder must be new, empty, or abri's own earlier output: Build never
+// deletes what it did not write. When ctx is done before the site is
+// complete, nothing is published and ErrInterrupted is returned, wrapped.
+func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	start := time.Now()
-	g, th, problems, err := Check(cfg)
+	g, th, problems, err := Check(ctx, cfg)
 	if err != nil {
-		return Summary{}, problems, err
+		return Summary{}, problems, interrupted(err)
 	}
 	if problems.Errors() > 0 {
 		return Summary{}, problems, fmt.Errorf("%w: %d errors, nothing was written", ErrInvalid, problems.Errors())
@@ -86,28 +103,55 @@ func Build(cfg Config) (Summary, content.Problems, error) {
 	if err := safeOut(cfg); err != nil {
 		return Summary{}, problems, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(cfg.Out)), "."+filepath.Base(cfg.Out)+".new-")
+	out := filepath.Clean(cfg.Out) // public/ names the folder, not what a link points to
+	if err := checkOut(out); err != nil {
+		return Summary{}, problems, err
+	}
+	tmp, undo, err := newTemp(out)
 	if err != nil {
 		return Summary{}, problems, err
 	}
-	defer os.RemoveAll(tmp) // a no-op once it has been swapped in
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	published := false
+	defer func() {
+		if !published {
+			undo()
+		}
+	}()
+	res, err := render.Render(ctx, g, th, markdown.New(), tmp, render.Options{Today: g.Today, Workers: cfg.Workers})
+	if err != nil {
+		return Summary{}, problems, interrupted(err)
+	}
+	if err := writeManifest(tmp, res.Written); err != nil {
 		return Summary{}, problems, err
 	}
-	res, err := render.Render(g, th, markdown.New(), tmp, render.Options{Today: g.Today, Workers: cfg.Workers})
+	if ctx.Err() != nil {
+		return Summary{}, problems, interrupted(ctx.Err())
+	}
+	// A file dropped into the old site while this one was rendered counts too.
+	if err := checkOut(out); err != nil {
+		return Summary{}, problems, err
+	}
+	notices, err := swap(tmp, out)
 	if err != nil {
 		return Summary{}, problems, err
 	}
-	if err := swap(tmp, cfg.Out); err != nil {
-		return Summary{}, problems, err
-	}
+	published = true
 	return Summary{
 		Pages: res.Pages, Langs: g.Site.Langs(), Files: res.Files, Bytes: res.Bytes, Zips: res.Zips, ZipTime: res.ZipTime,
-		Warnings: problems.Warnings(), Took: time.Since(start),
+		Warnings: problems.Warnings(), Took: time.Since(start), Notices: notices,
 	}, problems, nil
 }
 
-// safeOut refuses an output folder that would swallow the content or the theme.
+// interrupted says that nothing was published when err is an interruption.
+func interrupted(err error) error {
+	if errors.Is(err, ErrInterrupted) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w, nothing was published", ErrInterrupted)
+	}
+	return err
+}
+
+// safeOut refuses an output folder that would swallow the content or the
+// theme, or be written inside them.
 func safeOut(cfg Config) error {
 	out, err := filepath.Abs(cfg.Out)
 	if err != nil {
@@ -121,29 +165,9 @@ func safeOut(cfg Config) error {
 		if abs == out || strings.HasPrefix(abs+string(filepath.Separator), out+string(filepath.Separator)) {
 			return fmt.Errorf("--out %s would replace %s: choose another output folder", cfg.Out, in)
 		}
-	}
-	return nil
-}
-
-// swap puts the new site in place of the old one.
-func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return err
+		if in != "." && strings.HasPrefix(out, abs+string(filepath.Separator)) {
+			return fmt.Errorf("--out %s is inside %s: choose an output folder outside the content and the theme", cfg.Out, in)
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
 	}
 	return nil
 }

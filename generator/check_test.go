@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -46,7 +47,7 @@ func buildArchive(t *testing.T, archive string) (string, content.Problems, error
 	writeTxtar(t, filepath.Join(dir, "content"), base)
 	writeTxtar(t, filepath.Join(dir, "content"), archive)
 	out := filepath.Join(dir, "public")
-	_, problems, err := Build(Config{Content: filepath.Join(dir, "content"), Theme: "../themes/default", Out: out, Now: buildDate})
+	_, problems, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Theme: "../themes/default", Out: out, Now: buildDate})
 	// Messages name files as editors see them, relative to the content folder.
 	prefix := filepath.Join(dir, "content") + string(filepath.Separator)
 	for i := range problems {
@@ -266,7 +267,7 @@ func TestBrokenListingKeepsPreviousSite(t *testing.T) {
 	src := filepath.Join(dir, "content")
 	writeTxtar(t, src, base)
 	cfg := Config{Content: src, Theme: "../themes/default", Out: filepath.Join(dir, "public"), Now: buildDate}
-	if _, problems, err := Build(cfg); err != nil {
+	if _, problems, err := Build(context.Background(), cfg); err != nil {
 		t.Fatalf("%v\n%v", err, problems)
 	}
 	before := readTree(t, cfg.Out)
@@ -279,7 +280,7 @@ hours:
   mo-fr: 9h-12h
 updated: 2026-11-01
 `)
-	_, problems, err := Build(cfg)
+	_, problems, err := Build(context.Background(), cfg)
 	if !errors.Is(err, ErrInvalid) {
 		t.Fatalf("Build error = %v, want ErrInvalid", err)
 	}
@@ -323,7 +324,7 @@ func TestMissingInterfaceStringFails(t *testing.T) {
 	}
 	os.WriteFile(en, []byte(strings.Join(kept, "\n")), 0o644)
 	writeTxtar(t, filepath.Join(dir, "content"), base)
-	_, problems, err := Build(Config{Content: filepath.Join(dir, "content"), Theme: th, Out: filepath.Join(dir, "public"), Now: buildDate})
+	_, problems, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Theme: th, Out: filepath.Join(dir, "public"), Now: buildDate})
 	if !errors.Is(err, ErrInvalid) {
 		t.Fatalf("Build error = %v, want ErrInvalid", err)
 	}

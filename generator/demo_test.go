@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"html"
 	"io"
@@ -47,7 +48,7 @@ func demoSite(t *testing.T) map[string][]byte {
 		defer os.RemoveAll(dir)
 		out := dir + "/public"
 		var problems content.Problems
-		demo.sum, problems, demo.err = Build(demoConfig(out))
+		demo.sum, problems, demo.err = Build(context.Background(), demoConfig(out))
 		if demo.err != nil {
 			demo.err = &content.ProblemsError{Problems: problems}
 			return
@@ -303,7 +304,7 @@ func TestDemoPageWeight(t *testing.T) {
 func TestDemoDeterministic(t *testing.T) {
 	first := demoSite(t)
 	out := t.TempDir() + "/public"
-	if _, _, err := Build(demoConfig(out)); err != nil {
+	if _, _, err := Build(context.Background(), demoConfig(out)); err != nil {
 		t.Fatal(err)
 	}
 	second := readTree(t, out)

@@ -22,7 +22,7 @@ func flags(name, doc string, args []string, stderr io.Writer, withOut bool) (gen
 	fs.StringVar(&cfg.Content, "content", "content", "content folder: site.yaml, categories.yaml, listings/, pages/")
 	fs.StringVar(&cfg.Theme, "theme", "themes/default", "theme folder: templates/, static/, icons/, i18n/")
 	if withOut {
-		fs.StringVar(&cfg.Out, "out", "public", "output folder; replaced only once the new site is complete")
+		fs.StringVar(&cfg.Out, "out", "public", "output folder: new, empty, or abri's own earlier output; replaced only once the new site is complete")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: abri %s [flags]\n\n%s\n\nFlags:\n", name, doc)
@@ -65,7 +65,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if err != nil {
 		return err
 	}
-	sum, problems, err := generator.Build(cfg)
+	sum, problems, err := generator.Build(ctx, cfg)
 	report(stderr, problems, false)
 	if errors.Is(err, generator.ErrInvalid) {
 		fmt.Fprintf(stderr, "abri: %v\n", err)
@@ -74,6 +74,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "abri: %s → %s\n", sum, cfg.Out)
+	for _, n := range sum.Notices {
+		fmt.Fprintf(stderr, "abri: warning: %s\n", n)
+	}
 	return nil
 }
 
@@ -84,7 +87,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if err != nil {
 		return err
 	}
-	_, _, problems, err := generator.Check(cfg)
+	_, _, problems, err := generator.Check(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -9,13 +9,20 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	_ "time/tzdata" // guides name IANA time zones; do not depend on the host's database
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM is how CI runners and service managers ask a build to stop.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		// The build winds down on the first signal; a second one kills at once.
+		<-ctx.Done()
+		stop()
+	}()
 	if err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		var ex exitError
 		if !errors.As(err, &ex) {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"path"
 	"regexp"
@@ -40,6 +41,13 @@ type Options struct {
 // Load reads and checks a guide. It returns every problem found; the guide
 // is usable only when none of them is an error.
 func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
+	return LoadContext(context.Background(), fsys, opts)
+}
+
+// LoadContext is Load that stops reading listings once ctx is done (Ctrl+C
+// on a large guide). The caller must then check ctx.Err(): what was read
+// is incomplete, and so are its problems.
+func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problems) {
 	var ps Problems
 	g := &Guide{ByID: map[string]*Category{}, Pages: map[string][]*Page{}}
 	g.Site = loadSite(fsys, opts, &ps)
@@ -54,7 +62,7 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 	if opts.Cache != nil {
 		opts.Cache.reset(fsys, g.Today)
 	}
-	g.loadListings(fsys, opts, &ps)
+	g.loadListings(ctx, fsys, opts, &ps)
 	g.fileCities(&ps)
 	g.loadPages(fsys, opts, &ps)
 	ps.Sort()
@@ -255,11 +263,14 @@ func (g *Guide) checkIcons(d *decoder, data []byte, icons []string) {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
 
-func (g *Guide) loadListings(fsys fs.FS, opts Options, ps *Problems) {
+func (g *Guide) loadListings(ctx context.Context, fsys fs.FS, opts Options, ps *Problems) {
 	var files []string
 	err := fs.WalkDir(fsys, "listings", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if ctx.Err() != nil {
+			return fs.SkipAll
 		}
 		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
 			files = append(files, p)
@@ -271,7 +282,7 @@ func (g *Guide) loadListings(fsys fs.FS, opts Options, ps *Problems) {
 		return
 	}
 	sort.Strings(files)
-	listings := g.decodeListings(fsys, opts, files, ps)
+	listings := g.decodeListings(ctx, fsys, opts, files, ps)
 	seen := map[string]string{}
 	for _, l := range listings {
 		if prev, dup := seen[l.ID]; dup {
@@ -288,8 +299,9 @@ func (g *Guide) loadListings(fsys fs.FS, opts Options, ps *Problems) {
 	sort.Slice(g.Listings, func(i, j int) bool { return g.Listings[i].ID < g.Listings[j].ID })
 }
 
-// decodeListings reads listing files in parallel; the result keeps the files' order.
-func (g *Guide) decodeListings(fsys fs.FS, opts Options, files []string, ps *Problems) []*Listing {
+// decodeListings reads listing files in parallel; the result keeps the
+// files' order. Once ctx is done the remaining files are not read.
+func (g *Guide) decodeListings(ctx context.Context, fsys fs.FS, opts Options, files []string, ps *Problems) []*Listing {
 	out := make([]*Listing, len(files))
 	probs := make([]Problems, len(files))
 	var wg sync.WaitGroup
@@ -303,8 +315,13 @@ func (g *Guide) decodeListings(fsys fs.FS, opts Options, files []string, ps *Pro
 			}
 		}()
 	}
+hand:
 	for i := range files {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break hand
+		}
 	}
 	close(next)
 	wg.Wait()

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -174,7 +175,7 @@ type worker struct {
 // demo is built, and returns the description of the build in out/sw.js.
 func buildOffline(t *testing.T, content, out string) worker {
 	t.Helper()
-	_, problems, err := generator.Build(generator.Config{
+	_, problems, err := generator.Build(context.Background(), generator.Config{
 		Content: content,
 		Theme:   filepath.Join(repoRoot, "themes", "default"),
 		Out:     out,

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -29,7 +30,7 @@ type site struct {
 
 // buildSite builds the guide of root (a checkout of abri) into out and serves it.
 func buildSite(root, out string) (*site, error) {
-	sum, problems, err := generator.Build(generator.Config{
+	sum, problems, err := generator.Build(context.Background(), generator.Config{
 		Content: filepath.Join(root, "content"),
 		Theme:   filepath.Join(root, "themes", "default"),
 		Out:     out,

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"context"
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
@@ -44,7 +45,7 @@ type offlineList struct {
 // with a language switcher that offers only the languages in the zip, the
 // assets and a root page. Pages are rendered and compressed in parallel,
 // then stored in a fixed order with a fixed date, so zips are reproducible.
-func (s *Site) writeZips(dir string, jobs []job, workers int) ([]Zip, error) {
+func (s *Site) writeZips(ctx context.Context, dir string, jobs []job, workers int) ([]Zip, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "offline"), 0o755); err != nil {
 		return nil, err
 	}
@@ -56,7 +57,7 @@ func (s *Site) writeZips(dir string, jobs []job, workers int) ([]Zip, error) {
 				files = append(files, j)
 			}
 		}
-		z, err := s.writeZip(dir, lang, files, workers)
+		z, err := s.writeZip(ctx, dir, lang, files, workers)
 		if err != nil {
 			return nil, err
 		}
@@ -93,9 +94,9 @@ type zipped struct {
 	compressed []byte
 }
 
-func (s *Site) writeZip(dir, lang string, jobs []job, workers int) (Zip, error) {
+func (s *Site) writeZip(ctx context.Context, dir, lang string, jobs []job, workers int) (Zip, error) {
 	files := make([]zipped, len(jobs))
-	err := parallel(len(jobs), workers, func(i int, buf *bytes.Buffer) error {
+	err := parallel(ctx, len(jobs), workers, func(i int, buf *bytes.Buffer) error {
 		data, err := s.zipBytes(dir, lang, jobs[i], buf)
 		if err != nil {
 			return err
@@ -185,9 +186,12 @@ func (s *Site) zipName(lang string) string {
 }
 
 // writeCities writes the city pages, which state what saving them downloads.
-func (s *Site) writeCities(dir string, cities []job, out map[string]written) error {
+func (s *Site) writeCities(ctx context.Context, dir string, cities []job, out map[string]written) error {
 	var buf bytes.Buffer
 	for i := range cities {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := s.writeCity(dir, &cities[i], out, &buf); err != nil {
 			return err
 		}
@@ -216,7 +220,7 @@ func (s *Site) writeLate(dir string, offline []job, out map[string]written) erro
 	if err := os.WriteFile(filepath.Join(dir, "sw.js"), sw, 0o644); err != nil {
 		return err
 	}
-	out["sw.js"] = written{size: int64(len(sw))}
+	out["sw.js"] = written{int64(len(sw)), crc64.Checksum(sw, crcTable)}
 	return nil
 }
 

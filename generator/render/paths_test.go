@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"os"
 	"testing"
 	"testing/fstest"
@@ -65,11 +66,11 @@ func TestZipRefusesDuplicateEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	jobs := []job{{path: "fr/a.txt", data: []byte("1")}, {path: "fr/A.txt", data: []byte("2")}}
-	_, err = r.site.writeZip(dir, "fr", jobs, 1)
+	_, err = r.site.writeZip(context.Background(), dir, "fr", jobs, 1)
 	if want := "internal error: fr/A.txt would be twice in the zip of fr"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
-	if _, err := r.site.writeZip(dir, "fr", jobs[:1], 1); err != nil {
+	if _, err := r.site.writeZip(context.Background(), dir, "fr", jobs[:1], 1); err != nil {
 		t.Errorf("one entry: %v", err)
 	}
 }

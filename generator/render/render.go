@@ -18,6 +18,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"hash/crc64"
 	"html/template"
@@ -53,6 +54,15 @@ type Result struct {
 	Bytes   int64          // their total size
 	Zips    []Zip          // the offline copy of each language
 	ZipTime time.Duration  // time taken to make them
+	Written []Written      // every file written, sorted by path
+}
+
+// Written is one file of the site as it was written, for the build's
+// manifest: the build recognises its own output by it.
+type Written struct {
+	Path string // slash path from the site root
+	Size int64
+	Sum  uint64 // CRC-64 (ECMA) of the bytes
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -206,26 +216,28 @@ func (r *Renderer) searchFiles() (map[string][]byte, error) {
 }
 
 // Render writes the site of a guide into dir, which must exist and be empty.
-func Render(g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string, opts Options) (Result, error) {
+// When ctx is done it stops and returns ctx.Err(), leaving dir incomplete.
+func Render(ctx context.Context, g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string, opts Options) (Result, error) {
 	r, err := New(g, th, md, opts)
 	if err != nil {
 		return Result{}, err
 	}
-	return r.Write(dir, opts.Workers)
+	return r.Write(ctx, dir, opts.Workers)
 }
 
 // Write renders every file into dir, in parallel. Files that describe
 // other files come last: the zips of each language, then the pages that
 // state sizes (offline copies, saving a city), then the service worker,
-// named from the content of everything else.
-func (r *Renderer) Write(dir string, workers int) (Result, error) {
+// named from the content of everything else. When ctx is done no more
+// files are started and ctx.Err() is returned.
+func (r *Renderer) Write(ctx context.Context, dir string, workers int) (Result, error) {
 	res := Result{Pages: map[string]int{}}
 	for _, j := range r.jobs {
 		if j.tmpl != nil && j.kind != "root" && j.path != "404.html" {
 			res.Pages[j.lang]++
 		}
 	}
-	if err := r.site.renderCards(workers); err != nil {
+	if err := r.site.renderCards(ctx, workers); err != nil {
 		return Result{}, err
 	}
 	index, err := r.searchFiles()
@@ -248,15 +260,15 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 		return Result{}, err
 	}
 	early, cities, offline := split(r.jobs)
-	out, err := r.site.run(dir, early, workers)
+	out, err := r.site.run(ctx, dir, early, workers)
 	if err != nil {
 		return Result{}, err
 	}
-	if err := r.site.writeCities(dir, cities, out); err != nil {
+	if err := r.site.writeCities(ctx, dir, cities, out); err != nil {
 		return Result{}, err
 	}
 	start := time.Now()
-	zips, err := r.site.writeZips(dir, r.jobs, workers)
+	zips, err := r.site.writeZips(ctx, dir, r.jobs, workers)
 	if err != nil {
 		return Result{}, err
 	}
@@ -270,11 +282,13 @@ func (r *Renderer) Write(dir string, workers int) (Result, error) {
 	if err := r.site.writeLate(dir, offline, out); err != nil {
 		return Result{}, err
 	}
-	for _, w := range out {
+	for p, w := range out {
 		res.Bytes += w.size
+		res.Written = append(res.Written, Written{Path: p, Size: w.size, Sum: w.sum})
 	}
+	sort.Slice(res.Written, func(i, j int) bool { return res.Written[i].Path < res.Written[j].Path })
 	res.Files = len(out)
-	return res, nil
+	return res, ctx.Err()
 }
 
 // split separates the pages that state the sizes of others: city pages
@@ -462,9 +476,9 @@ func (s *Site) card(lang string, l *Listing) (template.HTML, error) {
 }
 
 // renderCards renders every card in parallel before the pages that list them.
-func (s *Site) renderCards(workers int) error {
+func (s *Site) renderCards(ctx context.Context, workers int) error {
 	n := len(s.Listings)
-	return parallel(n*len(s.Langs), workers, func(i int, _ *bytes.Buffer) error {
+	return parallel(ctx, n*len(s.Langs), workers, func(i int, _ *bytes.Buffer) error {
 		_, err := s.card(s.Langs[i/n], s.Listings[i%n])
 		return err
 	})
@@ -527,9 +541,9 @@ type written struct {
 }
 
 // run renders and writes the jobs in parallel.
-func (s *Site) run(dir string, jobs []job, workers int) (map[string]written, error) {
+func (s *Site) run(ctx context.Context, dir string, jobs []job, workers int) (map[string]written, error) {
 	out := make([]written, len(jobs))
-	err := parallel(len(jobs), workers, func(i int, buf *bytes.Buffer) error {
+	err := parallel(ctx, len(jobs), workers, func(i int, buf *bytes.Buffer) error {
 		w, err := s.write(dir, &jobs[i], buf)
 		out[i] = w
 		return err
@@ -543,8 +557,10 @@ func (s *Site) run(dir string, jobs []job, workers int) (map[string]written, err
 
 // parallel calls do for 0..n-1 on a pool of workers, each with its own
 // buffer, and returns the first error. Writing files blocks on the system,
-// so there are more workers than CPUs.
-func parallel(n, workers int, do func(i int, buf *bytes.Buffer) error) error {
+// so there are more workers than CPUs. Once ctx is done no more calls are
+// started (an interrupted build stops within one page per worker) and
+// ctx.Err() is returned.
+func parallel(ctx context.Context, n, workers int, do func(i int, buf *bytes.Buffer) error) error {
 	if workers <= 0 {
 		workers = 4 * runtime.GOMAXPROCS(0)
 	}
@@ -571,11 +587,19 @@ func parallel(n, workers int, do func(i int, buf *bytes.Buffer) error) error {
 			}
 		}()
 	}
+hand:
 	for i := range n {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break hand
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	return first
 }
 

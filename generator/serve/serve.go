@@ -7,6 +7,7 @@
 package serve
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -102,7 +103,8 @@ func (s *Server) build(themeChanged bool) (*render.Renderer, content.Problems, e
 		s.theme = th
 		s.mu.Unlock()
 	}
-	g, problems := generator.LoadContent(s.cfg.Content, th, s.cfg.Now(), &s.cache)
+	// A rebuild is short and serve stops by closing its server: no context.
+	g, problems := generator.LoadContent(context.Background(), s.cfg.Content, th, s.cfg.Now(), &s.cache)
 	if g == nil || problems.Errors() > 0 {
 		return nil, problems, nil
 	}
