@@ -235,6 +235,71 @@ title: Über uns
 ---
 Hallo.
 `, []string{`content/pages/about.de.md: language de is not a language of the guide (site.yaml languages: fr, en)`}},
+		{"updated in the future", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+updated: 2027-11-01
+`, []string{`content/listings/lyon/halte.yaml:4:10: updated: 2027-11-01 is in the future, after today 2026-11-27 (write the day the information was checked)`}},
+		{"stale_after zero", `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0}
+stale_after: 0
+`, []string{`content/site.yaml:6:14: stale_after: 0 days is not a period (want a number of days, 1 or more; remove the line for the default, 180)`}},
+		{"empty title", `
+-- site.yaml --
+title: {}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0}
+`, []string{`content/site.yaml:1:8: title: empty text: write it at least in fr (fr: ...), or remove the line`}},
+		{"empty category name", `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower}
+`, []string{`content/categories.yaml:3:9: name: empty text: write it at least in fr (fr: ...), or remove the line`}},
+		{"page in a sub-folder", `
+-- pages/help/faq.fr.md --
+---
+title: FAQ
+---
+Bonjour.
+`, []string{`content/pages/help: pages are read only from pages/ itself, not from its folders: move the files up to pages/, named <slug>.<language>.md`}},
+		{"category id twice", `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {fr: Hygiène, en: Hygiene}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower}
+    - id: shower
+      name: {fr: Douches, en: Showers}
+`, []string{`content/categories.yaml:7:11: category id shower is already used on line 5 (ids must be unique in the whole tree)`}},
+		{"alias in a text map", `
+-- listings/lyon/halte.yaml --
+name: &n La Halte
+description: {fr: *n, en: The Halt}
+categories: [shower]
+address: {city: Lyon}
+updated: 2026-11-01
+`, []string{`content/listings/lyon/halte.yaml:2:19: description: aliases (*n) are not supported: write the value out`}},
+		{"invalid UTF-8", "\n-- listings/lyon/halte.yaml --\nname: La Halte\ncategories: [shower]\naddress: {city: Lyon\xe9}\nupdated: 2026-11-01\n",
+			[]string{`content/listings/lyon/halte.yaml:3:21: invalid UTF-8: save the file as UTF-8 (in the editor's encoding menu) and check the characters here`}},
+		{"invalid UTF-8 in a page", "\n-- pages/about.en.md --\n---\ntitle: About\n---\nCaf\xe9 and more.\n",
+			[]string{`content/pages/about.en.md:4:4: invalid UTF-8: save the file as UTF-8 (in the editor's encoding menu) and check the characters here`}},
+		{"a name of invisible characters", "\n-- listings/lyon/halte.yaml --\nname: \"\u200b\"\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-01\n",
+			[]string{`content/listings/lyon/halte.yaml:1:7: name: only invisible characters (U+200B, zero-width space): write the text`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -360,5 +425,34 @@ licence: {name: ODbL-1.0}
 		if !strings.Contains(string(files[c.file]), c.want) {
 			t.Errorf("%s lacks %s", c.file, c.want)
 		}
+	}
+}
+
+// TestContentWarnings: mistakes that do not stop the build, each with its
+// exact message and position.
+func TestContentWarnings(t *testing.T) {
+	tests := []struct {
+		name, archive string
+		want          []string
+	}{
+		{"invisible characters in a name and a city", "\n-- listings/lyon/halte.yaml --\nname: La\u202e Halte\ncategories: [shower]\naddress: {city: \"Lyon\u200b\"}\nupdated: 2026-11-01\n", []string{
+			`content/listings/lyon/halte.yaml:1:7: warning: name: "La Halte" holds an invisible character, U+202E (right-to-left override), at character 3: it was removed; delete it from the file (it comes with copied text)`,
+			`content/listings/lyon/halte.yaml:3:17: warning: address.city: "Lyon" holds an invisible character, U+200B (zero-width space), at character 5: it was removed; delete it from the file (it comes with copied text)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems, err := buildArchive(t, tt.archive)
+			if err != nil {
+				t.Fatalf("%v\n%v", err, problems)
+			}
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }

@@ -93,8 +93,7 @@ func (d *decoder) syntaxError(err error) {
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, rules fieldRules) {
 	if n.Kind == yaml.AliasNode {
-		// Aliases can make cycles and hide where a value comes from; editors never need them.
-		d.errorf(n, "aliases (*%s) are not supported: write the value out", n.Value)
+		d.alias(n)
 		return
 	}
 	if v.CanAddr() {
@@ -137,9 +136,18 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-// scalar returns the text of a scalar value, refusing maps, lists and empty values.
+// alias refuses a YAML alias: aliases can make cycles and hide where a
+// value comes from; editors never need them.
+func (d *decoder) alias(n *yaml.Node) {
+	d.errorf(n, "aliases (*%s) are not supported: write the value out", n.Value)
+}
+
+// scalar returns the text of a scalar value, refusing maps, lists, aliases and empty values.
 func (d *decoder) scalar(n *yaml.Node) (string, bool) {
 	switch {
+	case n.Kind == yaml.AliasNode:
+		d.alias(n)
+		return "", false
 	case n.Kind != yaml.ScalarNode:
 		d.errorf(n, "want a single value, not a %s", kindName(n))
 		return "", false

@@ -57,15 +57,6 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 	return g, ps
 }
 
-func readFile(fsys fs.FS, opts Options, name string, ps *Problems) ([]byte, bool) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		*ps = append(*ps, Problem{Path: path.Join(opts.Root, name), Msg: "cannot read: " + errText(err)})
-		return nil, false
-	}
-	return data, true
-}
-
 func errText(err error) string {
 	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err.Error()
@@ -74,7 +65,7 @@ func errText(err error) string {
 }
 
 func loadSite(fsys fs.FS, opts Options, ps *Problems) *Site {
-	data, ok := readFile(fsys, opts, "site.yaml", ps)
+	data, ok := readFile(fsys, opts, "site.yaml", maxYAML, ps)
 	if !ok {
 		return nil
 	}
@@ -168,7 +159,7 @@ func keyOf(m *yaml.Node, key string) *yaml.Node {
 }
 
 func (g *Guide) loadCategories(fsys fs.FS, opts Options, ps *Problems) {
-	data, ok := readFile(fsys, opts, "categories.yaml", ps)
+	data, ok := readFile(fsys, opts, "categories.yaml", maxYAML, ps)
 	if !ok {
 		return
 	}
@@ -181,15 +172,40 @@ func (g *Guide) loadCategories(fsys fs.FS, opts Options, ps *Problems) {
 				continue
 			}
 			c.Parent = parent
-			if _, dup := g.ByID[c.ID]; dup {
-				*ps = append(*ps, Problem{Path: d.path, Msg: "category id " + c.ID + " is used twice (ids must be unique in the whole tree)"})
-			}
 			g.ByID[c.ID] = c
 			walk(c.Children, c)
 		}
 	}
 	walk(g.Categories, nil)
+	checkUniqueIDs(d, data)
 	g.checkIcons(d, data, opts.Icons)
+}
+
+// checkUniqueIDs reports, at its position, each category id already used
+// higher in the file.
+func checkUniqueIDs(d *decoder, data []byte) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return
+	}
+	first := map[string]int{}
+	var walk func(list *yaml.Node)
+	walk = func(list *yaml.Node) {
+		if list == nil || list.Kind != yaml.SequenceNode {
+			return
+		}
+		for _, c := range list.Content {
+			if id := valueOf(c, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+				if line, dup := first[id.Value]; dup {
+					d.errorf(id, "category id %s is already used on line %d (ids must be unique in the whole tree)", id.Value, line)
+				} else {
+					first[id.Value] = id.Line
+				}
+			}
+			walk(valueOf(c, "children"))
+		}
+	}
+	walk(doc.Content[0])
 }
 
 // checkIcons makes sure each top-level category has a pictogram of the theme.
@@ -221,10 +237,14 @@ var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
 func (g *Guide) loadListings(fsys fs.FS, opts Options, ps *Problems) {
 	var files []string
 	err := fs.WalkDir(fsys, "listings", func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		}
-		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+		case p != "listings" && strings.HasPrefix(e.Name(), "."):
+			if e.IsDir() {
+				return fs.SkipDir // .git, .github: the editors' tools, not the guide
+			}
+		case !e.IsDir():
 			files = append(files, p)
 		}
 		return nil
@@ -310,7 +330,7 @@ func (g *Guide) decodeListing(fsys fs.FS, opts Options, file string, ps *Problem
 		*ps = append(*ps, Problem{Path: p, Msg: "listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)"})
 		return nil
 	}
-	data, ok := readFile(fsys, opts, file, ps)
+	data, ok := readFile(fsys, opts, file, maxYAML, ps)
 	if !ok {
 		return nil
 	}
@@ -331,7 +351,11 @@ func (g *Guide) loadPages(fsys fs.FS, opts Options, ps *Problems) {
 	}
 	langs := g.Site.langs()
 	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.IsDir() {
+			*ps = append(*ps, Problem{Path: path.Join(opts.Root, "pages", e.Name()), Msg: "pages are read only from pages/ itself, not from its folders: move the files up to pages/, named <slug>.<language>.md"})
 			continue
 		}
 		page := g.loadPage(fsys, opts, e.Name(), langs, ps)
@@ -363,7 +387,7 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 		*ps = append(*ps, Problem{Path: p, Msg: "the slug " + m[1] + " is reserved for the site's own pages; rename the file"})
 		return nil
 	}
-	data, ok := readFile(fsys, opts, path.Join("pages", name), ps)
+	data, ok := readFile(fsys, opts, path.Join("pages", name), maxPage, ps)
 	if !ok {
 		return nil
 	}
