@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"regexp"
@@ -49,7 +50,7 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 	}
 	g.loadCategories(fsys, opts, &ps)
 	if opts.Cache != nil {
-		opts.Cache.reset(fsys, g.Today)
+		opts.Cache.reset(fsys, opts, g.Today)
 	}
 	g.loadListings(fsys, opts, &ps)
 	g.loadPages(fsys, opts, &ps)
@@ -302,31 +303,12 @@ func (g *Guide) decodeListings(fsys fs.FS, opts Options, files []string, ps *Pro
 }
 
 // cachedListing decodes a listing file, or takes it from the cache when
-// the file has not changed since it was decoded.
+// the file's bytes are those already decoded. The bytes, not the size and
+// modification time, decide: cp -p and rsync keep both across an edit.
 func (g *Guide) cachedListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {
-	if opts.Cache == nil {
-		return g.decodeListing(fsys, opts, file, ps)
-	}
-	info, err := fs.Stat(fsys, file)
-	if err != nil {
-		return g.decodeListing(fsys, opts, file, ps)
-	}
-	if e, ok := opts.Cache.get(file, info); ok {
-		*ps = append(*ps, e.problems...)
-		return e.listing
-	}
-	var mine Problems
-	l := g.decodeListing(fsys, opts, file, &mine)
-	opts.Cache.put(file, info, l, mine)
-	*ps = append(*ps, mine...)
-	return l
-}
-
-func (g *Guide) decodeListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {
 	p := path.Join(opts.Root, file)
-	base := path.Base(file)
-	id, ok := strings.CutSuffix(base, ".yaml")
-	if !ok || !idPattern.MatchString(id) {
+	id, ok := listingID(file)
+	if !ok {
 		*ps = append(*ps, Problem{Path: p, Msg: "listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)"})
 		return nil
 	}
@@ -334,6 +316,28 @@ func (g *Guide) decodeListing(fsys fs.FS, opts Options, file string, ps *Problem
 	if !ok {
 		return nil
 	}
+	if opts.Cache == nil {
+		return g.decodeListing(id, p, data, ps)
+	}
+	sum := sha256.Sum256(data)
+	if e, ok := opts.Cache.get(file, sum); ok {
+		*ps = append(*ps, e.problems...)
+		return e.listing
+	}
+	var mine Problems
+	l := g.decodeListing(id, p, data, &mine)
+	opts.Cache.put(file, sum, l, mine)
+	*ps = append(*ps, mine...)
+	return l
+}
+
+// listingID returns the id a listing file's name gives, if it is one.
+func listingID(file string) (string, bool) {
+	id, ok := strings.CutSuffix(path.Base(file), ".yaml")
+	return id, ok && idPattern.MatchString(id)
+}
+
+func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing {
 	l := &Listing{ID: id, Path: p}
 	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
 	before := ps.Errors()
