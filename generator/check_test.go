@@ -300,6 +300,25 @@ updated: 2026-11-01
 			[]string{`content/pages/about.en.md:4:4: invalid UTF-8: save the file as UTF-8 (in the editor's encoding menu) and check the characters here`}},
 		{"a name of invisible characters", "\n-- listings/lyon/halte.yaml --\nname: \"\u200b\"\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-01\n",
 			[]string{`content/listings/lyon/halte.yaml:1:7: name: only invisible characters (U+200B, zero-width space): write the text`}},
+		{"published with placeholders", `
+-- listings/lyon/halte.yaml --
+name: TODO name of the place
+categories: [shower]
+address:
+  street: TODO number and street
+  city: Lyon
+updated: 2026-11-01
+-- pages/volunteer.fr.md --
+---
+title: TODO
+---
+Rejoignez-nous : TODO
+`, []string{
+			`content/listings/lyon/halte.yaml:1:7: name: "TODO name of the place" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
+			`content/listings/lyon/halte.yaml:4:11: address.street: "TODO number and street" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
+			`content/pages/volunteer.fr.md:2:8: title: "TODO" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
+			`content/pages/volunteer.fr.md:4:18: TODO is a placeholder of abri new: write the page's text (or put back status: draft until it is ready)`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -454,5 +473,37 @@ func TestContentWarnings(t *testing.T) {
 				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestDraftsWithPlaceholders: drafts may hold the TODOs of abri new; they
+// are not published, so the home page and the footer never show them.
+func TestDraftsWithPlaceholders(t *testing.T) {
+	out, problems, err := buildArchive(t, `
+-- listings/grenoble/new-place.yaml --
+name: TODO name of the place
+categories: [shower]
+address: {street: TODO number and street, city: TODO}
+status: draft
+updated: 2026-11-01
+-- pages/volunteer.fr.md --
+---
+title: TODO
+menu: 2
+status: draft
+---
+TODO
+`)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	files := readTree(t, out)
+	for name, data := range files {
+		if strings.Contains(string(data), "TODO") {
+			t.Errorf("%s shows a placeholder", name)
+		}
+	}
+	if _, ok := files["fr/pages/volunteer.html"]; ok {
+		t.Error("a draft page is published")
 	}
 }

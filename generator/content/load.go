@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -24,6 +25,7 @@ type Guide struct {
 	Listings   []*Listing           // published listings (not drafts), sorted by id
 	Pages      map[string][]*Page   // Markdown page slug -> its files, in the guide's language order
 	Drafts     int                  // listings left out because they are drafts
+	DraftPages []*Page              // pages left out because they are drafts
 	Today      Date                 // day of the build in the guide's time zone; zero when not given
 }
 
@@ -341,7 +343,13 @@ func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing 
 	l := &Listing{ID: id, Path: p}
 	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
 	before := ps.Errors()
-	if !d.decodeDocument(data, l) || ps.Errors() > before {
+	if !d.decodeDocument(data, l) {
+		return nil
+	}
+	if l.Published() {
+		*ps = append(*ps, d.todos...)
+	}
+	if ps.Errors() > before {
 		return nil
 	}
 	return l
@@ -362,11 +370,13 @@ func (g *Guide) loadPages(fsys fs.FS, opts Options, ps *Problems) {
 			*ps = append(*ps, Problem{Path: path.Join(opts.Root, "pages", e.Name()), Msg: "pages are read only from pages/ itself, not from its folders: move the files up to pages/, named <slug>.<language>.md"})
 			continue
 		}
-		page := g.loadPage(fsys, opts, e.Name(), langs, ps)
-		if page == nil {
-			continue
+		switch page := g.loadPage(fsys, opts, e.Name(), langs, ps); {
+		case page == nil:
+		case !page.Published():
+			g.DraftPages = append(g.DraftPages, page)
+		default:
+			g.Pages[page.Slug] = append(g.Pages[page.Slug], page)
 		}
-		g.Pages[page.Slug] = append(g.Pages[page.Slug], page)
 	}
 	for _, pages := range g.Pages {
 		sort.Slice(pages, func(i, j int) bool {
@@ -397,6 +407,7 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 	}
 	page := &Page{Slug: m[1], Lang: m[2], Path: p}
 	front, body, line, ok := splitFrontMatter(data)
+	page.BodyLine = line + bytes.Count(front, []byte("\n")) + 2
 	if !ok {
 		*ps = append(*ps, Problem{Path: p, Line: 1, Col: 1, Msg: "missing front matter: start the file with a line ---, then title: ..., then a line ---"})
 		return nil
@@ -414,11 +425,25 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 		return nil
 	}
 	d.decode(doc.Content[0], reflectValue(page), fieldRules{})
+	page.Body = body
+	if page.Published() {
+		*ps = append(*ps, d.todos...)
+		page.checkTODO(ps)
+	}
 	if ps.Errors() > before {
 		return nil
 	}
-	page.Body = body
 	return page
+}
+
+// checkTODO refuses the placeholders abri new writes into a page's text.
+func (p *Page) checkTODO(ps *Problems) {
+	for i, line := range bytes.Split(p.Body, []byte("\n")) {
+		if loc := todoPattern.FindIndex(line); loc != nil {
+			*ps = append(*ps, Problem{Path: p.Path, Line: p.BodyLine + i, Col: utf8.RuneCount(line[:loc[0]]) + 1,
+				Msg: "TODO is a placeholder of abri new: write the page's text (or put back status: draft until it is ready)"})
+		}
+	}
 }
 
 // splitFrontMatter cuts "---\n<yaml>---\n<body>"; line is the file line of the YAML's first line.

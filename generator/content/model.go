@@ -170,4 +170,10 @@ type Page struct {
 	Title string `yaml:"title,required"` // page title
 	Menu  int    `yaml:"menu"`           // position in the menu; 0: not in the menu
 	Body  []byte `yaml:"-"`              // Markdown source
+
+	Status   string `yaml:"status" enum:"published,draft"` // published (default) or draft (not published)
+	BodyLine int    `yaml:"-"`                             // line of the file where Body starts, for messages
 }
+
+// Published reports whether the page appears in the site.
+func (p *Page) Published() bool { return p.Status != "draft" }
