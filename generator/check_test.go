@@ -458,6 +458,34 @@ func TestContentWarnings(t *testing.T) {
 			`content/listings/lyon/halte.yaml:1:7: warning: name: "La Halte" holds an invisible character, U+202E (right-to-left override), at character 3: it was removed; delete it from the file (it comes with copied text)`,
 			`content/listings/lyon/halte.yaml:3:17: warning: address.city: "Lyon" holds an invisible character, U+200B (zero-width space), at character 5: it was removed; delete it from the file (it comes with copied text)`,
 		}},
+		{"coordinates swapped", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Paris}
+geo: [2.36, 48.87]
+updated: 2026-11-01
+`, []string{`content/listings/lyon/halte.yaml:4:6: warning: geo: [2.36, 48.87] is not in FR: latitude and longitude look swapped (did you mean geo: [48.87, 2.36]?)`}},
+		{"coordinates in another country", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+geo: [40.7128, -74.006]
+updated: 2026-11-01
+-- listings/bruxelles/porte.yaml --
+name: La Porte
+categories: [shower]
+address: {city: Bruxelles, country: BE}
+geo: [50.8466, 4.3528]
+updated: 2026-11-01
+-- listings/noumea/case.yaml --
+name: La Case
+categories: [shower]
+address: {city: Nouméa, postal_code: "98800"}
+geo: [-22.2758, 166.458]
+updated: 2026-11-01
+`, []string{`content/listings/lyon/halte.yaml:4:6: warning: geo: [40.7128, -74.006] is not in FR: check the coordinates (latitude first, then longitude; openstreetmap.org shows them when you right-click the place), or the address's country`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

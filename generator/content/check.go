@@ -23,6 +23,13 @@ func (l *Listing) check(d *decoder, n *yaml.Node) {
 	if l.Address != nil && l.Address.Country == "" {
 		l.Address.Country = d.site.Country
 	}
+	if l.Geo != nil {
+		country := d.site.Country
+		if l.Address != nil {
+			country = l.Address.Country
+		}
+		l.Geo.checkCountry(d, valueOf(n, "geo"), country)
+	}
 	if d.today.IsZero() || l.Updated.IsZero() {
 		return
 	}

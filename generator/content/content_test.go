@@ -1,6 +1,8 @@
 package content
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -215,5 +217,35 @@ func TestByteOrderMark(t *testing.T) {
 	}
 	if len(g.Listings) != 1 || g.Listings[0].Name != "A" || len(g.Pages["about"]) != 1 || g.Pages["about"][0].Title != "À propos" {
 		t.Errorf("listings %+v, pages %+v", g.Listings, g.Pages)
+	}
+}
+
+// TestRealPlacesInCountry: no real place of France, New Caledonia
+// included, is said to be outside France or to have its coordinates swapped.
+func TestRealPlacesInCountry(t *testing.T) {
+	data, err := os.ReadFile("testdata/places-fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var places [][4]any
+	if err := json.Unmarshal(data, &places); err != nil {
+		t.Fatal(err)
+	}
+	if len(places) < 1500 {
+		t.Fatalf("only %d places", len(places))
+	}
+	for _, p := range places {
+		postal, lat, lon := p[0].(string), p[2].(float64), p[3].(float64)
+		if in, _ := inCountry("FR", lat, lon); !in {
+			t.Errorf("%v is in France", p)
+		}
+		if strings.HasPrefix(postal, "988") {
+			if in, _ := inCountry("NC", lat, lon); !in {
+				t.Errorf("%v is in New Caledonia", p)
+			}
+		}
+		if swapped, _ := inCountry("FR", lon, lat); swapped {
+			t.Errorf("%v swapped would be in France too: the hint would mislead", p)
+		}
 	}
 }
