@@ -319,6 +319,16 @@ Rejoignez-nous : TODO
 			`content/pages/volunteer.fr.md:2:8: title: "TODO" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
 			`content/pages/volunteer.fr.md:4:18: TODO is a placeholder of abri new: write the page's text (or put back status: draft until it is ready)`,
 		}},
+		{"image from another site", `
+-- pages/about.fr.md --
+---
+title: À propos
+menu: 1
+---
+Bonjour. Voir [le site](https://other.host/) et le plan :
+
+![plan](https://other.host/a.png)
+`, []string{`content/pages/about.fr.md:7:1: image https://other.host/a.png is on another site: readers' browsers would fetch it from there, and the guide makes no request to third parties; remove it, or link to it: [text](address)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
