@@ -10,7 +10,7 @@ type Site struct {
 	Country    Country  `yaml:"country,required"`   // ISO 3166-1 alpha-2: default country of addresses and of public holidays
 	BaseURL    URL      `yaml:"base_url"`           // optional canonical address; site links stay relative
 	Licence    Licence  `yaml:"licence,required"`   // licence of the guide's data
-	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged; 0 means 180
+	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged, 1 or more; absent: 180
 	Contact    Contact  `yaml:"contact"`            // how readers and partners reach the editors
 	Notice     *Notice  `yaml:"notice"`             // optional site-wide banner
 	Holidays   *DaysOff `yaml:"holidays"`           // optional: local public holidays added to the country's
