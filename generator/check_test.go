@@ -545,3 +545,16 @@ TODO
 		t.Error("a draft page is published")
 	}
 }
+
+// TestInvisibleCharacterKeepsOneCity: "Lyon" with a zero-width space copied
+// from a web page is the same city as "Lyon".
+func TestInvisibleCharacterKeepsOneCity(t *testing.T) {
+	out, problems, err := buildArchive(t, "\n-- listings/lyon/porte.yaml --\nname: La Porte\ncategories: [shower]\naddress: {city: \"\u200bLyon\"}\nupdated: 2026-11-01\n")
+	if err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	cities, _ := filepath.Glob(filepath.Join(out, "fr", "cities", "*.html"))
+	if len(cities) != 1 {
+		t.Errorf("city pages %v, want one for Lyon", cities)
+	}
+}
