@@ -83,7 +83,24 @@ func LoadContent(ctx context.Context, dir string, th *theme.Theme, now time.Time
 	for _, m := range th.CheckLanguages(g.Site.Langs()) {
 		problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
 	}
+	problems = append(problems, checkPages(g)...)
+	problems.Sort()
 	return g, problems
+}
+
+// checkPages reports what the pages' Markdown would make readers load,
+// at its line in the page's file.
+func checkPages(g *content.Guide) content.Problems {
+	var ps content.Problems
+	md := markdown.New()
+	for _, files := range g.Pages {
+		for _, p := range files {
+			for _, is := range md.Check(p.Body) {
+				ps = append(ps, content.Problem{Path: p.Path, Line: p.BodyLine + is.Line - 1, Col: is.Col, Msg: is.Msg})
+			}
+		}
+	}
+	return ps
 }
 
 // Build checks the content, then renders the site. On any error nothing is

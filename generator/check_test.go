@@ -236,6 +236,100 @@ title: Über uns
 ---
 Hallo.
 `, []string{`content/pages/about.de.md: language de is not a language of the guide (site.yaml languages: fr, en)`}},
+		{"updated in the future", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+updated: 2027-11-01
+`, []string{`content/listings/lyon/halte.yaml:4:10: updated: 2027-11-01 is in the future, after today 2026-11-27 (write the day the information was checked)`}},
+		{"stale_after zero", `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0}
+stale_after: 0
+`, []string{`content/site.yaml:6:14: stale_after: 0 days is not a period (want a number of days, 1 or more; remove the line for the default, 180)`}},
+		{"empty title", `
+-- site.yaml --
+title: {}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0}
+`, []string{`content/site.yaml:1:8: title: empty text: write it at least in fr (fr: ...), or remove the line`}},
+		{"empty category name", `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower}
+`, []string{`content/categories.yaml:3:9: name: empty text: write it at least in fr (fr: ...), or remove the line`}},
+		{"page in a sub-folder", `
+-- pages/help/faq.fr.md --
+---
+title: FAQ
+---
+Bonjour.
+`, []string{`content/pages/help: pages are read only from pages/ itself, not from its folders: move the files up to pages/, named <slug>.<language>.md`}},
+		{"category id twice", `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {fr: Hygiène, en: Hygiene}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower}
+    - id: shower
+      name: {fr: Douches, en: Showers}
+`, []string{`content/categories.yaml:7:11: id "shower" is already the id of the category at line 5: ids must be unique in the whole tree`}},
+		{"alias in a text map", `
+-- listings/lyon/halte.yaml --
+name: &n La Halte
+description: {fr: *n, en: The Halt}
+categories: [shower]
+address: {city: Lyon}
+updated: 2026-11-01
+`, []string{`content/listings/lyon/halte.yaml:2:19: description: aliases (*n) are not supported: write the value out`}},
+		{"invalid UTF-8", "\n-- listings/lyon/halte.yaml --\nname: La Halte\ncategories: [shower]\naddress: {city: Lyon\xe9}\nupdated: 2026-11-01\n",
+			[]string{`content/listings/lyon/halte.yaml:3:21: invalid UTF-8: save the file as UTF-8 (in the editor's encoding menu) and check the characters here`}},
+		{"invalid UTF-8 in a page", "\n-- pages/about.en.md --\n---\ntitle: About\n---\nCaf\xe9 and more.\n",
+			[]string{`content/pages/about.en.md:4:4: invalid UTF-8: save the file as UTF-8 (in the editor's encoding menu) and check the characters here`}},
+		{"a name of invisible characters", "\n-- listings/lyon/halte.yaml --\nname: \"\u200b\"\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-01\n",
+			[]string{`content/listings/lyon/halte.yaml:1:7: name: only invisible characters (U+200B, zero-width space): write the text`}},
+		{"published with placeholders", `
+-- listings/lyon/halte.yaml --
+name: TODO name of the place
+categories: [shower]
+address:
+  street: TODO number and street
+  city: Lyon
+updated: 2026-11-01
+-- pages/volunteer.fr.md --
+---
+title: TODO
+---
+Rejoignez-nous : TODO
+`, []string{
+			`content/listings/lyon/halte.yaml:1:7: name: "TODO name of the place" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
+			`content/listings/lyon/halte.yaml:4:11: address.street: "TODO number and street" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
+			`content/pages/volunteer.fr.md:2:8: title: "TODO" is a placeholder of abri new: fill it in (or put back status: draft until it is ready)`,
+			`content/pages/volunteer.fr.md:4:18: TODO is a placeholder of abri new: write the page's text (or put back status: draft until it is ready)`,
+		}},
+		{"image from another site", `
+-- pages/about.fr.md --
+---
+title: À propos
+menu: 1
+---
+Bonjour. Voir [le site](https://other.host/) et le plan :
+
+![plan](https://other.host/a.png)
+`, []string{`content/pages/about.fr.md:7:1: image https://other.host/a.png is on another site: readers' browsers would fetch it from there, and the guide makes no request to third parties; remove it, or link to it: [text](address)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -361,5 +455,107 @@ licence: {name: ODbL-1.0}
 		if !strings.Contains(string(files[c.file]), c.want) {
 			t.Errorf("%s lacks %s", c.file, c.want)
 		}
+	}
+}
+
+// TestContentWarnings: mistakes that do not stop the build, each with its
+// exact message and position.
+func TestContentWarnings(t *testing.T) {
+	tests := []struct {
+		name, archive string
+		want          []string
+	}{
+		{"invisible characters in a name and a city", "\n-- listings/lyon/halte.yaml --\nname: La\u202e Halte\ncategories: [shower]\naddress: {city: \"Lyon\u200b\"}\nupdated: 2026-11-01\n", []string{
+			`content/listings/lyon/halte.yaml:1:7: warning: name: "La Halte" holds an invisible character, U+202E (right-to-left override), at character 3: it was removed; delete it from the file (it comes with copied text)`,
+			`content/listings/lyon/halte.yaml:3:17: warning: address.city: "Lyon" holds an invisible character, U+200B (zero-width space), at character 5: it was removed; delete it from the file (it comes with copied text)`,
+		}},
+		{"coordinates swapped", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Paris}
+geo: [2.36, 48.87]
+updated: 2026-11-01
+`, []string{`content/listings/lyon/halte.yaml:4:6: warning: geo: [2.36, 48.87] is not in FR: latitude and longitude look swapped (did you mean geo: [48.87, 2.36]?)`}},
+		{"coordinates in another country", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+geo: [40.7128, -74.006]
+updated: 2026-11-01
+-- listings/bruxelles/porte.yaml --
+name: La Porte
+categories: [shower]
+address: {city: Bruxelles, country: BE}
+geo: [50.8466, 4.3528]
+updated: 2026-11-01
+-- listings/noumea/case.yaml --
+name: La Case
+categories: [shower]
+address: {city: Nouméa, postal_code: "98800"}
+geo: [-22.2758, 166.458]
+updated: 2026-11-01
+`, []string{`content/listings/lyon/halte.yaml:4:6: warning: geo: [40.7128, -74.006] is not in FR: check the coordinates (latitude first, then longitude; openstreetmap.org shows them when you right-click the place), or the address's country`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems, err := buildArchive(t, tt.archive)
+			if err != nil {
+				t.Fatalf("%v\n%v", err, problems)
+			}
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestDraftsWithPlaceholders: drafts may hold the TODOs of abri new; they
+// are not published, so the home page and the footer never show them.
+func TestDraftsWithPlaceholders(t *testing.T) {
+	out, problems, err := buildArchive(t, `
+-- listings/grenoble/new-place.yaml --
+name: TODO name of the place
+categories: [shower]
+address: {street: TODO number and street, city: TODO}
+status: draft
+updated: 2026-11-01
+-- pages/volunteer.fr.md --
+---
+title: TODO
+menu: 2
+status: draft
+---
+TODO
+`)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	files := readTree(t, out)
+	for name, data := range files {
+		if strings.Contains(string(data), "TODO") {
+			t.Errorf("%s shows a placeholder", name)
+		}
+	}
+	if _, ok := files["fr/pages/volunteer.html"]; ok {
+		t.Error("a draft page is published")
+	}
+}
+
+// TestInvisibleCharacterKeepsOneCity: "Lyon" with a zero-width space copied
+// from a web page is the same city as "Lyon".
+func TestInvisibleCharacterKeepsOneCity(t *testing.T) {
+	out, problems, err := buildArchive(t, "\n-- listings/lyon/porte.yaml --\nname: La Porte\ncategories: [shower]\naddress: {city: \"\u200bLyon\"}\nupdated: 2026-11-01\n")
+	if err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	cities, _ := filepath.Glob(filepath.Join(out, "fr", "cities", "*.html"))
+	if len(cities) != 1 {
+		t.Errorf("city pages %v, want one for Lyon", cities)
 	}
 }

@@ -27,7 +27,7 @@ const newDoc = `Writes new content files to fill in, and refuses to overwrite on
                                    <id> may be the place's name: "Cœur de Ville"
                                    is written to coeur-de-ville.yaml
   abri new page <slug>             a Markdown page: <content>/pages/<slug>.<lang>.md
-                                   for every language of the guide`
+                                   for every language of the guide, written as drafts`
 
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("new", flag.ContinueOnError)
@@ -385,24 +385,27 @@ func newPage(dir, slug string, stdout, stderr io.Writer) error {
 			return refuse(stderr, "%s already exists: edit it, or choose another slug", f)
 		}
 	}
-	menu := nextMenu(g.Pages)
+	menu := nextMenu(g)
 	for i, f := range files {
 		if err := create(f, pageSkeleton(langs[i], langs[0], menu)); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "abri: wrote %s\nabri: fill in each file, or delete those you will not translate: readers see the %s page instead, marked\n",
+	fmt.Fprintf(stdout, "abri: wrote %s, drafts\nabri: fill in each file, then delete \"status: draft\" to publish it, or delete those you will not translate: readers see the %s page instead, marked\n",
 		strings.Join(files, ", "), langs[0])
 	return nil
 }
 
-// nextMenu is the position after the last page of the menu.
-func nextMenu(pages map[string][]*content.Page) int {
+// nextMenu is the position after the last page of the menu, drafts included.
+func nextMenu(g *content.Guide) int {
 	last := 0
-	for _, ps := range pages {
+	for _, ps := range g.Pages {
 		for _, p := range ps {
 			last = max(last, p.Menu)
 		}
+	}
+	for _, p := range g.DraftPages {
+		last = max(last, p.Menu)
 	}
 	return last + 1
 }
@@ -417,6 +420,7 @@ func pageSkeleton(lang, source string, menu int) []byte {
 ## delete this file rather than publish it untranslated.
 title: TODO
 menu: %[3]d                               ## position in the footer menu; delete this line to leave the page out of it
+status: draft                         ## not published: delete this line when the page is written
 ---
 TODO
 `, lang, source, menu)

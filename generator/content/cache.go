@@ -4,13 +4,12 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"sync"
-	"time"
 )
 
 // Cache keeps decoded listings between loads of the same guide, so that
-// abri serve re-reads only the files that changed: a listing file whose size
-// and modification time are unchanged is not decoded again. A change to
-// site.yaml or categories.yaml, or a new day, empties the cache.
+// abri serve decodes only the files that changed: a listing file whose bytes
+// are unchanged is not decoded again. A change to site.yaml or
+// categories.yaml, or a new day, empties the cache.
 type Cache struct {
 	mu    sync.Mutex
 	key   [32]byte
@@ -18,18 +17,18 @@ type Cache struct {
 }
 
 type cachedListing struct {
-	mod      time.Time
-	size     int64
+	sum      [32]byte // SHA-256 of the file's bytes
 	listing  *Listing
 	problems Problems
 }
 
 // reset empties the cache unless it was filled against the same site,
 // categories and day.
-func (c *Cache) reset(fsys fs.FS, today Date) {
+func (c *Cache) reset(fsys fs.FS, opts Options, today Date) {
 	h := sha256.New()
 	for _, name := range []string{"site.yaml", "categories.yaml"} {
-		data, _ := fs.ReadFile(fsys, name)
+		var ignored Problems // Load reports them
+		data, _ := readFile(fsys, opts, name, maxYAML, &ignored)
 		h.Write(data)
 		h.Write([]byte{0})
 	}
@@ -43,15 +42,15 @@ func (c *Cache) reset(fsys fs.FS, today Date) {
 	}
 }
 
-func (c *Cache) get(name string, info fs.FileInfo) (cachedListing, bool) {
+func (c *Cache) get(name string, sum [32]byte) (cachedListing, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.files[name]
-	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime())
+	return e, ok && e.sum == sum
 }
 
-func (c *Cache) put(name string, info fs.FileInfo, l *Listing, ps Problems) {
+func (c *Cache) put(name string, sum [32]byte, l *Listing, ps Problems) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.files[name] = cachedListing{info.ModTime(), info.Size(), l, ps}
+	c.files[name] = cachedListing{sum, l, ps}
 }

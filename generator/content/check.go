@@ -2,6 +2,8 @@ package content
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -11,6 +13,7 @@ func (l *Listing) check(d *decoder, n *yaml.Node) {
 	if l.Status == "" {
 		l.Status = "open"
 	}
+	d.cleanInvisible(valueOf(n, "name"), "name", &l.Name)
 	if l.Address == nil && l.Geo == nil {
 		d.errorf(n, "missing address (give address: with at least city, or geo: [latitude, longitude])")
 	}
@@ -20,19 +23,44 @@ func (l *Listing) check(d *decoder, n *yaml.Node) {
 	if l.Address != nil && l.Address.Country == "" {
 		l.Address.Country = d.site.Country
 	}
+	if l.Geo != nil {
+		country := d.site.Country
+		if l.Address != nil {
+			country = l.Address.Country
+		}
+		l.Geo.checkCountry(d, valueOf(n, "geo"), country)
+	}
 	if d.today.IsZero() || l.Updated.IsZero() {
 		return
 	}
 	age := int(d.today.Time().Sub(l.Updated.Time()).Hours() / 24)
 	switch {
 	case age < 0:
-		d.warnf(valueOf(n, "updated"), "updated: %s is in the future (write the day the information was checked)", l.Updated)
+		d.errorf(valueOf(n, "updated"), "updated: %s is in the future, after today %s (write the day the information was checked)", l.Updated, d.today)
 	case age > d.site.StaleAfter:
 		d.warnf(valueOf(n, "updated"), "updated: information last checked %d days ago (stale_after is %d): check it with the place and update the date", age, d.site.StaleAfter)
 	}
 }
 
+// check refuses an explicit stale_after of zero or less: absent means 180
+// days, but 0 would flag every listing, or none, depending on how it is read.
+func (s *Site) check(d *decoder, n *yaml.Node) {
+	v := valueOf(n, "stale_after")
+	if i, err := strconv.Atoi(strings.TrimSpace(scalarValue(v))); err == nil && i <= 0 {
+		d.errorf(v, "stale_after: %d days is not a period (want a number of days, 1 or more; remove the line for the default, 180)", i)
+	}
+}
+
+// scalarValue is the text of a scalar node, or "".
+func scalarValue(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
+
 func (a *Address) check(d *decoder, n *yaml.Node) {
+	d.cleanInvisible(valueOf(n, "city"), "city", &a.City)
 	if a.City == "" && a.PostalCode == "" {
 		d.errorf(n, "address: give at least city or postal_code")
 	}

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -174,4 +176,76 @@ func FuzzListing(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSuggestBounded: an absurdly long value costs no more than reading it,
+// whatever the candidates (a 5 MB unknown category took 19 s and 2 GB).
+func TestSuggestBounded(t *testing.T) {
+	names := []string{"address", "categories", "hygiene_and_wellness", "shower", "food_distribution"}
+	long := strings.Repeat("shower", 5<<20/6)
+	if allocs := testing.AllocsPerRun(2, func() { suggest(long, names) }); allocs > 2 {
+		t.Errorf("suggest on a 5 MB value: %v allocations, want at most 2", allocs)
+	}
+	// Still a suggestion where a typo is possible.
+	if got := suggest("showre", names); got != ` (did you mean "shower"?)` {
+		t.Errorf(`suggest("showre") = %q`, got)
+	}
+}
+
+func BenchmarkSuggestLong(b *testing.B) {
+	names := []string{"address", "categories", "hygiene_and_wellness", "shower", "food_distribution"}
+	long := strings.Repeat("x", 5<<20)
+	b.ReportAllocs()
+	for b.Loop() {
+		suggest(long, names)
+	}
+}
+
+// TestByteOrderMark: files saved "UTF-8 with BOM" (Windows editors) are read
+// as if they had none.
+func TestByteOrderMark(t *testing.T) {
+	bom := "\uFEFF"
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte(bom + site)},
+		"categories.yaml":   {Data: []byte(bom + categories)},
+		"listings/x/a.yaml": {Data: []byte(bom + "name: A\ncategories: [meals]\naddress: {city: Lyon}\nupdated: 2026-11-01\n")},
+		"pages/about.fr.md": {Data: []byte(bom + "---\ntitle: À propos\n---\nBonjour\n")},
+	}
+	g, ps := Load(fsys, Options{Root: "content", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
+	if ps.Errors() > 0 {
+		t.Fatalf("%v", ps)
+	}
+	if len(g.Listings) != 1 || g.Listings[0].Name != "A" || len(g.Pages["about"]) != 1 || g.Pages["about"][0].Title != "À propos" {
+		t.Errorf("listings %+v, pages %+v", g.Listings, g.Pages)
+	}
+}
+
+// TestRealPlacesInCountry: no real place of France, New Caledonia
+// included, is said to be outside France or to have its coordinates swapped.
+func TestRealPlacesInCountry(t *testing.T) {
+	data, err := os.ReadFile("testdata/places-fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var places [][4]any
+	if err := json.Unmarshal(data, &places); err != nil {
+		t.Fatal(err)
+	}
+	if len(places) < 1500 {
+		t.Fatalf("only %d places", len(places))
+	}
+	for _, p := range places {
+		postal, lat, lon := p[0].(string), p[2].(float64), p[3].(float64)
+		if in, _ := inCountry("FR", lat, lon); !in {
+			t.Errorf("%v is in France", p)
+		}
+		if strings.HasPrefix(postal, "988") {
+			if in, _ := inCountry("NC", lat, lon); !in {
+				t.Errorf("%v is in New Caledonia", p)
+			}
+		}
+		if swapped, _ := inCountry("FR", lon, lat); swapped {
+			t.Errorf("%v swapped would be in France too: the hint would mislead", p)
+		}
+	}
 }

@@ -22,6 +22,7 @@ type decoder struct {
 	cats     map[string]*Category // nil while categories.yaml is read
 	field    []string             // keys from the document root to the value being decoded
 	today    Date                 // day of the build, for warnings about old information
+	todos    Problems             // placeholders of abri new met: errors once the file is published
 }
 
 // checker is implemented by types with rules across their fields; n is their map.
@@ -43,6 +44,10 @@ type fieldRules struct {
 }
 
 func (d *decoder) report(sev Severity, n *yaml.Node, format string, args ...any) {
+	*d.problems = append(*d.problems, d.problem(sev, n, format, args...))
+}
+
+func (d *decoder) problem(sev Severity, n *yaml.Node, format string, args ...any) Problem {
 	msg := fmt.Sprintf(format, args...)
 	if len(d.field) > 0 {
 		msg = strings.Join(d.field, ".") + ": " + msg
@@ -51,7 +56,18 @@ func (d *decoder) report(sev Severity, n *yaml.Node, format string, args ...any)
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
-	*d.problems = append(*d.problems, p)
+	return p
+}
+
+// todoPattern finds the placeholders abri new writes into skeletons.
+var todoPattern = regexp.MustCompile(`\bTODO\b`)
+
+// noteTODO remembers a placeholder left in a value: whether it is an error
+// depends on the file being published, known once it is all read.
+func (d *decoder) noteTODO(n *yaml.Node, s string) {
+	if todoPattern.MatchString(s) {
+		d.todos = append(d.todos, d.problem(Error, n, "%q is a placeholder of abri new: fill it in (or put back status: draft until it is ready)", s))
+	}
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -93,8 +109,7 @@ func (d *decoder) syntaxError(err error) {
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, rules fieldRules) {
 	if n.Kind == yaml.AliasNode {
-		// Aliases can make cycles and hide where a value comes from; editors never need them.
-		d.errorf(n, "aliases (*%s) are not supported: write the value out", n.Value)
+		d.alias(n)
 		return
 	}
 	if v.CanAddr() {
@@ -137,9 +152,18 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-// scalar returns the text of a scalar value, refusing maps, lists and empty values.
+// alias refuses a YAML alias: aliases can make cycles and hide where a
+// value comes from; editors never need them.
+func (d *decoder) alias(n *yaml.Node) {
+	d.errorf(n, "aliases (*%s) are not supported: write the value out", n.Value)
+}
+
+// scalar returns the text of a scalar value, refusing maps, lists, aliases and empty values.
 func (d *decoder) scalar(n *yaml.Node) (string, bool) {
 	switch {
+	case n.Kind == yaml.AliasNode:
+		d.alias(n)
+		return "", false
 	case n.Kind != yaml.ScalarNode:
 		d.errorf(n, "want a single value, not a %s", kindName(n))
 		return "", false
@@ -147,6 +171,7 @@ func (d *decoder) scalar(n *yaml.Node) (string, bool) {
 		d.errorf(n, "empty value (give a value or remove the line)")
 		return "", false
 	}
+	d.noteTODO(n, n.Value)
 	return strings.TrimSpace(n.Value), true
 }
 

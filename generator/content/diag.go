@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity tells whether a problem stops the build.
@@ -91,13 +92,28 @@ func (e *ProblemsError) Error() string {
 
 // suggest returns ` (did you mean "x"?)` when one of names is close to s:
 // a name that s starts (hygiene -> hygiene_and_wellness), or one a typo or two away.
+//
+// Its cost is bounded by the names, not by s: a name whose length differs
+// from s's by more than two is never a typo or two away, so no distance to
+// it is computed, and a value longer than every name is not even lowered.
 func suggest(s string, names []string) string {
+	longest := 0
+	for _, n := range names {
+		longest = max(longest, utf8.RuneCountInString(n))
+	}
+	size := utf8.RuneCountInString(s)
+	if size > longest+2 {
+		return ""
+	}
 	ls := strings.ToLower(s)
 	best, bestD := "", 0
 	for _, n := range names {
 		ln := strings.ToLower(n)
 		if len(ls) >= 3 && strings.HasPrefix(ln, ls) {
 			return fmt.Sprintf(" (did you mean %q?)", n)
+		}
+		if diff := utf8.RuneCountInString(ls) - utf8.RuneCountInString(ln); diff > 2 || diff < -2 {
+			continue
 		}
 		d := distance(ls, ln)
 		if best == "" || d < bestD || (d == bestD && n < best) {

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -25,6 +27,7 @@ type Guide struct {
 	Cities     []*City              // the cities of the published listings, sorted by folded name
 	Pages      map[string][]*Page   // Markdown page slug -> its files, in the guide's language order
 	Drafts     int                  // listings left out because they are drafts
+	DraftPages []*Page              // pages left out because they are drafts
 	Today      Date                 // day of the build in the guide's time zone; zero when not given
 
 	cityOf map[*Listing]*City
@@ -60,22 +63,13 @@ func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problem
 	}
 	g.loadCategories(fsys, opts, &ps)
 	if opts.Cache != nil {
-		opts.Cache.reset(fsys, g.Today)
+		opts.Cache.reset(fsys, opts, g.Today)
 	}
 	g.loadListings(ctx, fsys, opts, &ps)
 	g.fileCities(&ps)
 	g.loadPages(fsys, opts, &ps)
 	ps.Sort()
 	return g, ps
-}
-
-func readFile(fsys fs.FS, opts Options, name string, ps *Problems) ([]byte, bool) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		*ps = append(*ps, Problem{Path: path.Join(opts.Root, name), Msg: "cannot read: " + errText(err)})
-		return nil, false
-	}
-	return data, true
 }
 
 func errText(err error) string {
@@ -86,7 +80,7 @@ func errText(err error) string {
 }
 
 func loadSite(fsys fs.FS, opts Options, ps *Problems) *Site {
-	data, ok := readFile(fsys, opts, "site.yaml", ps)
+	data, ok := readFile(fsys, opts, "site.yaml", maxYAML, ps)
 	if !ok {
 		return nil
 	}
@@ -186,7 +180,7 @@ func keyOf(m *yaml.Node, key string) *yaml.Node {
 }
 
 func (g *Guide) loadCategories(fsys fs.FS, opts Options, ps *Problems) {
-	data, ok := readFile(fsys, opts, "categories.yaml", ps)
+	data, ok := readFile(fsys, opts, "categories.yaml", maxYAML, ps)
 	if !ok {
 		return
 	}
@@ -266,13 +260,16 @@ var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
 func (g *Guide) loadListings(ctx context.Context, fsys fs.FS, opts Options, ps *Problems) {
 	var files []string
 	err := fs.WalkDir(fsys, "listings", func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		}
-		if ctx.Err() != nil {
+		case ctx.Err() != nil:
 			return fs.SkipAll
-		}
-		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+		case p != "listings" && strings.HasPrefix(e.Name(), "."):
+			if e.IsDir() {
+				return fs.SkipDir // .git, .github: the editors' tools, not the guide
+			}
+		case !e.IsDir():
 			files = append(files, p)
 		}
 		return nil
@@ -336,42 +333,51 @@ hand:
 }
 
 // cachedListing decodes a listing file, or takes it from the cache when
-// the file has not changed since it was decoded.
+// the file's bytes are those already decoded. The bytes, not the size and
+// modification time, decide: cp -p and rsync keep both across an edit.
 func (g *Guide) cachedListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {
+	p := path.Join(opts.Root, file)
+	id, ok := listingID(file)
+	if !ok {
+		*ps = append(*ps, Problem{Path: p, Msg: "listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)"})
+		return nil
+	}
+	data, ok := readFile(fsys, opts, file, maxYAML, ps)
+	if !ok {
+		return nil
+	}
 	if opts.Cache == nil {
-		return g.decodeListing(fsys, opts, file, ps)
+		return g.decodeListing(id, p, data, ps)
 	}
-	info, err := fs.Stat(fsys, file)
-	if err != nil {
-		return g.decodeListing(fsys, opts, file, ps)
-	}
-	if e, ok := opts.Cache.get(file, info); ok {
+	sum := sha256.Sum256(data)
+	if e, ok := opts.Cache.get(file, sum); ok {
 		*ps = append(*ps, e.problems...)
 		return e.listing
 	}
 	var mine Problems
-	l := g.decodeListing(fsys, opts, file, &mine)
-	opts.Cache.put(file, info, l, mine)
+	l := g.decodeListing(id, p, data, &mine)
+	opts.Cache.put(file, sum, l, mine)
 	*ps = append(*ps, mine...)
 	return l
 }
 
-func (g *Guide) decodeListing(fsys fs.FS, opts Options, file string, ps *Problems) *Listing {
-	p := path.Join(opts.Root, file)
-	base := path.Base(file)
-	id, ok := strings.CutSuffix(base, ".yaml")
-	if !ok || !idPattern.MatchString(id) {
-		*ps = append(*ps, Problem{Path: p, Msg: "listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)"})
-		return nil
-	}
-	data, ok := readFile(fsys, opts, file, ps)
-	if !ok {
-		return nil
-	}
+// listingID returns the id a listing file's name gives, if it is one.
+func listingID(file string) (string, bool) {
+	id, ok := strings.CutSuffix(path.Base(file), ".yaml")
+	return id, ok && idPattern.MatchString(id)
+}
+
+func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing {
 	l := &Listing{ID: id, Path: p}
 	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
 	before := ps.Errors()
-	if !d.decodeDocument(data, l) || ps.Errors() > before {
+	if !d.decodeDocument(data, l) {
+		return nil
+	}
+	if l.Published() {
+		*ps = append(*ps, d.todos...)
+	}
+	if ps.Errors() > before {
 		return nil
 	}
 	return l
@@ -385,14 +391,20 @@ func (g *Guide) loadPages(fsys fs.FS, opts Options, ps *Problems) {
 	}
 	langs := g.Site.langs()
 	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		page := g.loadPage(fsys, opts, e.Name(), langs, ps)
-		if page == nil {
+		if e.IsDir() {
+			*ps = append(*ps, Problem{Path: path.Join(opts.Root, "pages", e.Name()), Msg: "pages are read only from pages/ itself, not from its folders: move the files up to pages/, named <slug>.<language>.md"})
 			continue
 		}
-		g.Pages[page.Slug] = append(g.Pages[page.Slug], page)
+		switch page := g.loadPage(fsys, opts, e.Name(), langs, ps); {
+		case page == nil:
+		case !page.Published():
+			g.DraftPages = append(g.DraftPages, page)
+		default:
+			g.Pages[page.Slug] = append(g.Pages[page.Slug], page)
+		}
 	}
 	for _, pages := range g.Pages {
 		sort.Slice(pages, func(i, j int) bool {
@@ -417,12 +429,13 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 		*ps = append(*ps, Problem{Path: p, Msg: "the slug " + m[1] + " is reserved for the site's own pages; rename the file"})
 		return nil
 	}
-	data, ok := readFile(fsys, opts, path.Join("pages", name), ps)
+	data, ok := readFile(fsys, opts, path.Join("pages", name), maxPage, ps)
 	if !ok {
 		return nil
 	}
 	page := &Page{Slug: m[1], Lang: m[2], Path: p}
 	front, body, line, ok := splitFrontMatter(data)
+	page.BodyLine = line + bytes.Count(front, []byte("\n")) + 2
 	if !ok {
 		*ps = append(*ps, Problem{Path: p, Line: 1, Col: 1, Msg: "missing front matter: start the file with a line ---, then title: ..., then a line ---"})
 		return nil
@@ -440,11 +453,25 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 		return nil
 	}
 	d.decode(doc.Content[0], reflectValue(page), fieldRules{})
+	page.Body = body
+	if page.Published() {
+		*ps = append(*ps, d.todos...)
+		page.checkTODO(ps)
+	}
 	if ps.Errors() > before {
 		return nil
 	}
-	page.Body = body
 	return page
+}
+
+// checkTODO refuses the placeholders abri new writes into a page's text.
+func (p *Page) checkTODO(ps *Problems) {
+	for i, line := range bytes.Split(p.Body, []byte("\n")) {
+		if loc := todoPattern.FindIndex(line); loc != nil {
+			*ps = append(*ps, Problem{Path: p.Path, Line: p.BodyLine + i, Col: utf8.RuneCount(line[:loc[0]]) + 1,
+				Msg: "TODO is a placeholder of abri new: write the page's text (or put back status: draft until it is ready)"})
+		}
+	}
 }
 
 // splitFrontMatter cuts "---\n<yaml>---\n<body>"; line is the file line of the YAML's first line.

@@ -10,7 +10,7 @@ type Site struct {
 	Country    Country  `yaml:"country,required"`   // ISO 3166-1 alpha-2: default country of addresses and of public holidays
 	BaseURL    URL      `yaml:"base_url"`           // optional canonical address; site links stay relative
 	Licence    Licence  `yaml:"licence,required"`   // licence of the guide's data
-	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged; 0 means 180
+	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged, 1 or more; absent: 180
 	Contact    Contact  `yaml:"contact"`            // how readers and partners reach the editors
 	Notice     *Notice  `yaml:"notice"`             // optional site-wide banner
 	Holidays   *DaysOff `yaml:"holidays"`           // optional: local public holidays added to the country's
@@ -172,4 +172,10 @@ type Page struct {
 	Title string `yaml:"title,required"` // page title
 	Menu  int    `yaml:"menu"`           // position in the menu; 0: not in the menu
 	Body  []byte `yaml:"-"`              // Markdown source
+
+	Status   string `yaml:"status" enum:"published,draft"` // published (default) or draft (not published)
+	BodyLine int    `yaml:"-"`                             // line of the file where Body starts, for messages
 }
+
+// Published reports whether the page appears in the site.
+func (p *Page) Published() bool { return p.Status != "draft" }

@@ -52,6 +52,9 @@ func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
 			m[key.Value] = s
 		}
 	}
+	if len(n.Content) == 0 {
+		d.errorf(n, "empty text: write it at least in %s (%s: ...), or remove the line", d.site.Languages[0], d.site.Languages[0])
+	}
 	*t = m
 	d.checkTranslated(n, m)
 }

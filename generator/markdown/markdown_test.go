@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,38 @@ func TestRender(t *testing.T) {
 				if strings.Contains(string(got), n) {
 					t.Errorf("Render(%q) = %q, must not contain %q", tt.src, got, n)
 				}
+			}
+		})
+	}
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // line:col: message
+	}{
+		{"image from another site", "Plan :\n\n  ![plan](https://other.host/a.png)", []string{
+			"3:3: image https://other.host/a.png is on another site: readers' browsers would fetch it from there, and the guide makes no request to third parties; remove it, or link to it: [text](address)"}},
+		{"reference-style", "Voir ![carte][c] ici.\n\n[c]: //cdn.example.org/map.png", []string{
+			"1:6: image //cdn.example.org/map.png is on another site: readers' browsers would fetch it from there, and the guide makes no request to third parties; remove it, or link to it: [text](address)"}},
+		{"in a table, after accents", "| é | b |\n|---|---|\n| à | ![](http://x.org/p.gif) |", []string{
+			"3:7: image http://x.org/p.gif is on another site: readers' browsers would fetch it from there, and the guide makes no request to third parties; remove it, or link to it: [text](address)"}},
+		{"a file of the content folder", "![logo](logo.png)", []string{
+			`1:1: image "logo.png": abri publishes no image files of the content folder; remove it, or link to a page that shows it`}},
+		{"image inside a link", "[![x](https://a.org/b.png)](https://a.org/)", []string{
+			"1:2: image https://a.org/b.png is on another site: readers' browsers would fetch it from there, and the guide makes no request to third parties; remove it, or link to it: [text](address)"}},
+		{"links stay", "[site](https://other.host/) <https://other.host/a.png> [ref]\n\n[ref]: https://x.org/", nil},
+		{"inline image", "![point](data:image/png;base64,iVBORw0KGgo=)", nil},
+	}
+	r := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, is := range r.Check([]byte(tt.src)) {
+				got = append(got, fmt.Sprintf("%d:%d: %s", is.Line, is.Col, is.Msg))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Check(%q):\n%s\nwant:\n%s", tt.src, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}

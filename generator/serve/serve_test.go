@@ -232,3 +232,35 @@ func BenchmarkEditToServed(b *testing.B) {
 	runtime.ReadMemStats(&m)
 	b.ReportMetric(float64(m.HeapInuse)/1e6, "heap-MB")
 }
+
+// TestServeSameSizeAndTime: an edit that keeps the file's size and
+// modification time (cp -p, rsync -t) is noticed, with file events and by
+// polling.
+func TestServeSameSizeAndTime(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll bool
+	}{{"events", false}, {"polling", true}} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir, srv, _ := start(t, mode.poll)
+			file := filepath.Join(dir, "listings", "paris", "abri-de-nuit-belleville.yaml")
+			info, err := os.Stat(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			orig, _ := os.ReadFile(file)
+			edited := strings.Replace(string(orig), "name: Abri de nuit de Belleville", "name: Abri de nuit de Bellevilla", 1)
+			if edited == string(orig) {
+				t.Fatal("the listing's name is not where the test expects it")
+			}
+			write(t, file, edited)
+			if err := os.Chtimes(file, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+			eventually(t, "the edit is served", func() bool {
+				_, body := get(t, srv.URL+"/fr/places/abri-de-nuit-belleville.html")
+				return strings.Contains(body, "Abri de nuit de Bellevilla")
+			})
+		})
+	}
+}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -109,20 +110,32 @@ func (s *Server) poll(ctx context.Context, every time.Duration) error {
 	}
 }
 
+// stamp is what tells a file changed. The content's hash is part of it:
+// cp -p and rsync restore the size and modification time after an edit.
 type stamp struct {
 	size int64
 	mod  time.Time
+	sum  [32]byte
 }
 
 func snapshot(roots ...string) map[string]stamp {
 	files := map[string]stamp{}
 	for _, root := range roots {
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				if info, err := d.Info(); err == nil {
-					files[p] = stamp{info.Size(), info.ModTime()}
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return nil
+			}
+			st := stamp{size: info.Size(), mod: info.ModTime()}
+			if d.Type().IsRegular() { // never open a FIFO or a device: it may block
+				if data, err := os.ReadFile(p); err == nil {
+					st.sum = sha256.Sum256(data)
 				}
 			}
+			files[p] = st
 			return nil
 		})
 	}
