@@ -228,6 +228,22 @@ closures:
   - {start: 2026-12-24, end: 2026-12-02}
 updated: 2026-11-01
 `, []string{`content/listings/lyon/halte.yaml:5:25: closures: end 2026-12-02 is before start 2026-12-24 (dates are inclusive: start is the first day, end the last)`}},
+		{"special hours without hours", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+hours: {mo-su: 00:00-24:00}
+special_hours:
+  - {start: 2026-12-24, end: 2027-01-02, hours: ~}
+  - start: 2027-02-01
+    end: 2027-02-28
+    hours: {}
+updated: 2026-11-01
+`, []string{
+			`content/listings/lyon/halte.yaml:6:49: special_hours: hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then`,
+			`content/listings/lyon/halte.yaml:9:12: special_hours: hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then`,
+		}},
 		{"page in another language", `
 -- pages/about.de.md --
 ---
