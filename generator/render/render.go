@@ -142,14 +142,22 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	}
 	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
 	// The views hold each listing's hours for hours.js already: the index reuses them.
-	status := make(map[*content.Listing]string, len(site.Listings))
+	status := make(map[*content.Listing]*Listing, len(site.Listings))
 	for _, l := range site.Listings {
-		status[l.source] = l.Status
+		status[l.source] = l
 	}
 	r.index = func() ([]search.File, error) {
-		return search.Build(g, search.Options{Hours: func(l *content.Listing) ([]byte, error) {
-			return []byte(status[l]), nil
-		}})
+		return search.Build(g, search.Options{
+			Hours: func(l *content.Listing) ([]byte, error) { return []byte(status[l].Status), nil },
+			ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
+				for i := range l.Services {
+					if &l.Services[i] == sv {
+						return []byte(status[l].Services[i].Status), nil
+					}
+				}
+				return nil, fmt.Errorf("%s: no such service", l.ID)
+			},
+		})
 	}
 	for i, j := range r.jobs {
 		r.byPath[j.path] = i
