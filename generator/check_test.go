@@ -378,3 +378,36 @@ licence: {name: ODbL-1.0}
 		}
 	}
 }
+
+// TestNoticeDates: a notice that starts after the day of the build is in
+// the pages, hidden, with its days for app.js; one that is over is not.
+func TestNoticeDates(t *testing.T) {
+	site := func(start, end string) string {
+		return `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+notice: {text: {fr: Plan grand froid, en: Cold-weather plan}, start: ` + start + `, end: ` + end + `}
+`
+	}
+	for _, tt := range []struct{ start, end, want string }{
+		{"2026-12-01", "2027-03-31", `<p class="notice" role="note" data-show="2026-12-01/2027-03-31" data-tz="Europe/Paris" hidden>`},
+		{"2026-11-01", "2027-03-31", `<p class="notice" role="note" data-show="2026-11-01/2027-03-31" data-tz="Europe/Paris">`},
+		{"2026-10-01", "2026-11-26", ""},
+	} {
+		out, problems, err := buildArchive(t, site(tt.start, tt.end))
+		if err != nil {
+			t.Fatalf("%v\n%v", err, problems)
+		}
+		page, err := os.ReadFile(filepath.Join(out, "en", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(page), "Cold-weather plan"); got != (tt.want != "") || !strings.Contains(string(page), tt.want) {
+			t.Errorf("notice %s/%s: the page has it %v, want %q", tt.start, tt.end, got, tt.want)
+		}
+	}
+}
