@@ -229,6 +229,22 @@ closures:
   - {start: 2026-12-24, end: 2026-12-02}
 updated: 2026-11-01
 `, []string{`content/listings/lyon/halte.yaml:5:25: closures: end 2026-12-02 is before start 2026-12-24 (dates are inclusive: start is the first day, end the last)`}},
+		{"special hours without hours", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower]
+address: {city: Lyon}
+hours: {mo-su: 00:00-24:00}
+special_hours:
+  - {start: 2026-12-24, end: 2027-01-02, hours: ~}
+  - start: 2027-02-01
+    end: 2027-02-28
+    hours: {}
+updated: 2026-11-01
+`, []string{
+			`content/listings/lyon/halte.yaml:6:49: special_hours: hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then`,
+			`content/listings/lyon/halte.yaml:9:12: special_hours: hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then`,
+		}},
 		{"page in another language", `
 -- pages/about.de.md --
 ---
@@ -557,5 +573,38 @@ func TestInvisibleCharacterKeepsOneCity(t *testing.T) {
 	cities, _ := filepath.Glob(filepath.Join(out, "fr", "cities", "*.html"))
 	if len(cities) != 1 {
 		t.Errorf("city pages %v, want one for Lyon", cities)
+	}
+}
+
+// TestNoticeDates: a notice that starts after the day of the build is in
+// the pages, hidden, with its days for app.js; one that is over is not.
+func TestNoticeDates(t *testing.T) {
+	site := func(start, end string) string {
+		return `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+notice: {text: {fr: Plan grand froid, en: Cold-weather plan}, start: ` + start + `, end: ` + end + `}
+`
+	}
+	for _, tt := range []struct{ start, end, want string }{
+		{"2026-12-01", "2027-03-31", `<p class="notice" role="note" data-show="2026-12-01/2027-03-31" data-tz="Europe/Paris" hidden>`},
+		{"2026-11-01", "2027-03-31", `<p class="notice" role="note" data-show="2026-11-01/2027-03-31" data-tz="Europe/Paris">`},
+		{"2026-10-01", "2026-11-26", ""},
+	} {
+		out, problems, err := buildArchive(t, site(tt.start, tt.end))
+		if err != nil {
+			t.Fatalf("%v\n%v", err, problems)
+		}
+		page, err := os.ReadFile(filepath.Join(out, "en", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(page), "Cold-weather plan"); got != (tt.want != "") || !strings.Contains(string(page), tt.want) {
+			t.Errorf("notice %s/%s: the page has it %v, want %q", tt.start, tt.end, got, tt.want)
+		}
 	}
 }

@@ -458,15 +458,18 @@ func TestDemoOfflineCopies(t *testing.T) {
 }
 
 // TestDemoStaleCaution: a listing not checked for stale_after days tells
-// readers to call first; a recent one does not.
+// readers to call first; a recent one does not, until the day it becomes
+// stale, when app.js shows its hidden caution (e2e TestDatedTexts).
 func TestDemoStaleCaution(t *testing.T) {
 	files := demoSite(t)
-	caution := "more than 180 days old"
-	if !strings.Contains(string(files["en/places/coup-de-pouce-mobilite.html"]), caution) {
-		t.Error("the stale demo listing shows no caution")
+	caution := regexp.MustCompile(`<p class="alert"([^>]*)>[^\n]*more than 180 days old`)
+	m := caution.FindSubmatch(files["en/places/coup-de-pouce-mobilite.html"])
+	if m == nil || strings.Contains(string(m[1]), "hidden") {
+		t.Errorf("the stale demo listing shows no caution: %q", m)
 	}
-	if strings.Contains(string(files["en/places/abri-de-nuit-belleville.html"]), caution) {
-		t.Error("a recent listing shows the stale caution")
+	m = caution.FindSubmatch(files["en/places/abri-de-nuit-belleville.html"])
+	if m == nil || !strings.Contains(string(m[1]), " hidden") || !strings.Contains(string(m[1]), `data-show="2027-`) {
+		t.Errorf("a recent listing shows the stale caution, or does not say from when: %q", m)
 	}
 }
 
@@ -479,5 +482,56 @@ func TestDemoWeekOrder(t *testing.T) {
 		if m == nil || string(m[1]) != want {
 			t.Errorf("%s: the week starts on %q, want %q", lang, m, want)
 		}
+	}
+}
+
+// TestDemoServiceHours: La Halte des Canaux's card carries the showers'
+// hours (tu,th 09:00-11:00) where readers look for showers or hygiene, on
+// category and city pages, and the day centre's elsewhere; its print
+// edition gives the showers' hours under hygiene.
+func TestDemoServiceHours(t *testing.T) {
+	files := demoSite(t)
+	status := regexp.MustCompile(`(?s)places/halte-des-canaux\.html.*?data-hours="([^"]*)"`)
+	for page, want := range map[string]string{
+		"en/categories/shower.html":               "tu,th 09:00-11:00",
+		"en/categories/hygiene_and_wellness.html": "tu,th 09:00-11:00",
+		"en/categories/day_hosting.html":          "mo-fr 09:00-12:00",
+		"en/categories/welcome.html":              "mo-fr 09:00-12:00",
+	} {
+		m := status.FindSubmatch(files[page])
+		if m == nil || !strings.Contains(html.UnescapeString(string(m[1])), want) {
+			t.Errorf("%s: La Halte's card has hours %q, want %q", page, m, want)
+		}
+	}
+	city := string(files["en/cities/paris.html"])
+	hygiene := city[strings.Index(city, `categories/hygiene_and_wellness.html"`):]
+	if m := status.FindStringSubmatch(hygiene); m == nil || !strings.Contains(html.UnescapeString(m[1]), "tu,th 09:00-11:00") {
+		t.Errorf("en/cities/paris.html: La Halte's card under hygiene has hours %q, want the showers'", m)
+	}
+	print := string(files["en/print/paris.html"])
+	section := print[strings.Index(print, `id="c-hygiene_and_wellness"`):]
+	section = section[:strings.Index(section, "</section>")]
+	halte := section[strings.Index(section, "La Halte des Canaux"):]
+	halte = halte[:strings.Index(halte, "</article>")]
+	if !strings.Contains(halte, `Tuesday <span dir="ltr">09:00–11:00</span> · Thursday <span dir="ltr">09:00–11:00</span>`) {
+		t.Errorf("en/print/paris.html: La Halte under hygiene does not give the showers' hours:\n%s", halte)
+	}
+}
+
+// TestDemoPrintClosures: a print edition states the closures and special
+// hours in force on its date (27 November 2026) or starting within 30
+// days, and not those further ahead.
+func TestDemoPrintClosures(t *testing.T) {
+	files := demoSite(t)
+	print := string(files["en/print/paris.html"])
+	article := func(name string) string {
+		a := print[strings.Index(print, name):]
+		return a[:strings.Index(a, "</article>")]
+	}
+	if a := article("Laverie solidaire de l&#39;Ourcq"); !strings.Contains(a, "Closed from 20 November 2026 to 6 December 2026") {
+		t.Errorf("the laundry closed for works until 6 December prints as open:\n%s", a)
+	}
+	if a := article("La Halte des Canaux"); !strings.Contains(a, "Closed from 24 December 2026 to 2 January 2027") {
+		t.Errorf("La Halte's Christmas closure, within 30 days, is not printed:\n%s", a)
 	}
 }

@@ -81,6 +81,12 @@ func (c *Closure) check(d *decoder, n *yaml.Node) {
 
 func (s *SpecialHours) check(d *decoder, n *yaml.Node) {
 	checkPeriod(d, n, s.Start, s.End, "special hours")
+	if v := valueOf(n, "hours"); v != nil && noDays(v) {
+		// Without days, the period would read as closed every day: a 24/7
+		// shelter would show "closed until" for the whole period.
+		d.errorf(v, "hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then")
+		return
+	}
 	if s.Hours == nil {
 		return
 	}
@@ -111,4 +117,21 @@ func checkPeriod(d *decoder, n *yaml.Node, start, end Date, what string) {
 	if !d.today.IsZero() && d.today.Time().Sub(end.Time()).Hours() > 30*24 {
 		d.warnf(n, "%s", fmt.Sprintf("%s ended on %s, more than 30 days ago: remove it", what, end))
 	}
+}
+
+// noDays says whether an hours value is empty (~, {}) or has only a note
+// or public_holidays. Other mistakes in it are reported where they are.
+func noDays(v *yaml.Node) bool {
+	if isNull(v) {
+		return true
+	}
+	if v.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if k := v.Content[i].Value; k != "note" && k != "public_holidays" {
+			return false
+		}
+	}
+	return true
 }

@@ -55,6 +55,16 @@ func (c *Category) Top() *Category {
 	return c
 }
 
+// Within reports whether c is k or one of its descendants.
+func (c *Category) Within(k *Category) bool {
+	for ; c != nil && k != nil; c = c.Parent {
+		if c.ID == k.ID {
+			return true
+		}
+	}
+	return false
+}
+
 // Listing is one place: a file of listings/**.
 type Listing struct {
 	ID           string         `yaml:"-"`                               // the file name without .yaml: stable id and URL slug

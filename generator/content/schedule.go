@@ -111,3 +111,51 @@ func policy(p string) hours.Policy {
 func period(start, end Date) hours.Period {
 	return hours.Period{First: hours.Date(start), Last: hours.Date(end)}
 }
+
+// ServiceFor returns the service whose hours a reader looking for category
+// k at this place must see, or nil when the place's own hours apply. It is
+// the one rule of the site: category and city pages, search results, the
+// "open now" filter and print editions all follow it.
+//
+// A service with hours of its own applies to its category and to the
+// categories above it, unless the place itself offers something else there
+// at its own hours: on "hygiene", a day centre whose only hygiene offer is
+// its shower service is judged by the shower's hours; one that also lists a
+// laundry of its own, by the place's. When several services apply, the
+// first in the file does.
+func (l *Listing) ServiceFor(k *Category) *Service {
+	var found *Service
+	for i := range l.Services {
+		if sv := &l.Services[i]; found == nil && sv.Hours != nil && sv.Category.Within(k) {
+			found = sv
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	for _, c := range l.Categories {
+		if c.Within(k) && l.ownHours(c.Category) == nil {
+			return nil
+		}
+	}
+	return found
+}
+
+// ScheduleFor returns the hours that apply when a reader looks for
+// category k at this place (see ServiceFor).
+func (l *Listing) ScheduleFor(k *Category) hours.Schedule {
+	if sv := l.ServiceFor(k); sv != nil {
+		return l.ServiceSchedule(sv)
+	}
+	return l.Schedule()
+}
+
+// ownHours returns the first service of category c with hours of its own.
+func (l *Listing) ownHours(c *Category) *Service {
+	for i := range l.Services {
+		if sv := &l.Services[i]; sv.Hours != nil && sv.Category.Category != nil && sv.Category.ID == c.ID {
+			return sv
+		}
+	}
+	return nil
+}

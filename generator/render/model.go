@@ -25,7 +25,9 @@ type Site struct {
 	Listings   []*Listing           // sorted by id
 	Pages      []*MDPage            // sorted by menu position, then slug
 	MultiCity  bool
-	Notice     content.Text                  // the site notice if it is in force on the day of the build
+	Notice     content.Text                  // the site notice if it is not over on the day of the build
+	NoticeShow string                        // its data-show for app.js: first/last day, either may be empty
+	NoticeHide bool                          // it starts after the day of the build
 	CSS        string                        // path of the style sheet from the site root
 	HoursJS    string                        // path of the opening-status script
 	AppJS      string                        // path of the app script: service worker, saving for offline
@@ -37,7 +39,7 @@ type Site struct {
 	LangJS     string                        // path of the language chooser script
 	Favicon    string                        // path of the icon
 	theme      *theme.Theme
-	cards      map[string][]card             // language -> listing index -> its card on list pages
+	cards      map[string][][]card           // language -> listing index -> variant (Site.card) -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
 	today      content.Date
 }
@@ -59,8 +61,11 @@ func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today con
 	for _, lang := range s.Langs {
 		s.hoursData[lang] = template.JS(hours.PageJSON(g.Site.Timezone.Name, cal, th.Strings[lang]))
 	}
-	if n := g.Site.Notice; n != nil && inForce(n, today) {
-		s.Notice = n.Text
+	if n := g.Site.Notice; n != nil && (n.End == nil || !n.End.Before(today)) {
+		s.Notice, s.NoticeHide = n.Text, !inForce(n, today)
+		if n.Start != nil || n.End != nil {
+			s.NoticeShow = dateOrEmpty(n.Start) + "/" + dateOrEmpty(n.End)
+		}
 	}
 	s.addCategories(g.Categories, nil)
 	for i, l := range g.Listings {
@@ -103,6 +108,13 @@ func (s *Site) remap(cs []*Category) []*Category {
 
 func hoursDate(d content.Date) hours.Date {
 	return hours.Date{Year: d.Year, Month: d.Month, Day: d.Day}
+}
+
+func dateOrEmpty(d *content.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
 }
 
 func inForce(n *content.Notice, today content.Date) bool {
@@ -158,24 +170,84 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 		}
 		v.Services = append(v.Services, sv)
 	}
+	v.in = s.servicesIn(l)
+	v.addDated(l, today, s.Guide.Site.StaleAfter)
+	return v
+}
+
+// servicesIn finds, for each category a listing is filed under, the
+// service whose hours apply there (content.Listing.ServiceFor).
+func (s *Site) servicesIn(l *content.Listing) map[string]int {
+	var in map[string]int
+	refs := append([]content.CategoryRef(nil), l.Categories...)
+	for _, sv := range l.Services {
+		refs = append(refs, sv.Category)
+	}
+	for _, r := range refs {
+		for c := r.Category; c != nil; c = c.Parent {
+			sv := l.ServiceFor(c)
+			if sv == nil {
+				continue
+			}
+			for i := range l.Services {
+				if &l.Services[i] == sv {
+					if in == nil {
+						in = map[string]int{}
+					}
+					in[c.ID] = i + 1
+				}
+			}
+		}
+	}
+	return in
+}
+
+// addDated keeps the closures and special hours not over on the day of the
+// build, each with the days it is announced, so that app.js shows them on
+// the right days however long ago the site was built; and the edition's.
+func (v *Listing) addDated(l *content.Listing, today content.Date, staleAfter int) {
+	horizon := content.DateOf(today.Time().Add(30 * 24 * time.Hour))
 	for _, c := range l.Closures {
-		if announced(c.Start, c.End, today) {
-			v.Closures = append(v.Closures, c)
+		if today.IsZero() || !c.End.Before(today) {
+			v.Closures = append(v.Closures, Dated{Closure: c, Show: announce(c.Start, c.End), Hidden: !announced(c.Start, c.End, today)})
+		}
+		if upcoming(c.Start, c.End, today, horizon) {
+			v.Print.Closures = append(v.Print.Closures, c)
 		}
 	}
 	for _, sh := range l.SpecialHours {
-		if announced(sh.Start, sh.End, today) {
-			v.Special = append(v.Special, Special{SpecialHours: sh, Table: newHours(sh.Hours)})
+		sp := Special{SpecialHours: sh, Table: newHours(sh.Hours), Show: announce(sh.Start, sh.End), Hidden: !announced(sh.Start, sh.End, today)}
+		if today.IsZero() || !sh.End.Before(today) {
+			v.Special = append(v.Special, sp)
+		}
+		if upcoming(sh.Start, sh.End, today, horizon) {
+			v.Print.Special = append(v.Print.Special, sp)
 		}
 	}
-	return v
+	if !l.Updated.IsZero() {
+		v.StaleShow = content.DateOf(l.Updated.Time().Add(time.Duration(staleAfter+1)*24*time.Hour)).String() + "/"
+	}
 }
+
+// announceDays is how long before it starts a period is announced.
+const announceDays = 15
 
 // announced tells whether a period is shown: from 15 days before it starts
 // until its last day.
 func announced(start, end, today content.Date) bool {
-	from := content.DateOf(start.Time().Add(-15 * 24 * time.Hour))
+	from := content.DateOf(start.Time().Add(-announceDays * 24 * time.Hour))
 	return !today.Before(from) && !end.Before(today)
+}
+
+// announce is the data-show of a period: the days it is announced.
+func announce(start, end content.Date) string {
+	return content.DateOf(start.Time().Add(-announceDays*24*time.Hour)).String() + "/" + end.String()
+}
+
+// upcoming tells whether a period is in force on the day of a print
+// edition or starts by horizon.
+func upcoming(start, end, today, horizon content.Date) bool {
+	return !end.Before(today) && !horizon.Before(start)
 }
 
 // fileListings puts each listing in its city and categories. Cities are

@@ -154,12 +154,18 @@ func (p *Page) GeoLink(l *Listing) template.URL { return template.URL(l.GeoURI) 
 // Yes reads an optional yes/no answer: {{if $.Yes .Access.Wheelchair}}.
 func (p *Page) Yes(b *bool) bool { return b != nil && *b }
 
-// Cards returns the list items of listings on a category or city page. Each
-// card is rendered once per language, not once per page it is on.
-func (p *Page) Cards(ls []*Listing) (template.HTML, error) {
+// Cards returns the list items of listings on a category or city page,
+// with the status of what the reader looks for: in, or the page's category
+// (content.Listing.ServiceFor). Each card is rendered once per language
+// and variant, not once per page it is on.
+func (p *Page) Cards(ls []*Listing, in ...*Category) (template.HTML, error) {
+	c := p.Category
+	if len(in) > 0 {
+		c = in[0]
+	}
 	var b strings.Builder
 	for _, l := range ls {
-		html, err := p.Site.card(p.Lang, l)
+		html, err := p.Site.card(p.Lang, l, l.serviceIn(c))
 		if err != nil {
 			return "", err
 		}

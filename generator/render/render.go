@@ -152,14 +152,22 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	}
 	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
 	// The views hold each listing's hours for hours.js already: the index reuses them.
-	status := make(map[*content.Listing]string, len(site.Listings))
+	status := make(map[*content.Listing]*Listing, len(site.Listings))
 	for _, l := range site.Listings {
-		status[l.source] = l.Status
+		status[l.source] = l
 	}
 	r.index = func() ([]search.File, error) {
-		return search.Build(g, search.Options{Hours: func(l *content.Listing) ([]byte, error) {
-			return []byte(status[l]), nil
-		}})
+		return search.Build(g, search.Options{
+			Hours: func(l *content.Listing) ([]byte, error) { return []byte(status[l].Status), nil },
+			ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
+				for i := range l.Services {
+					if &l.Services[i] == sv {
+						return []byte(status[l].Services[i].Status), nil
+					}
+				}
+				return nil, fmt.Errorf("%s: no such service", l.ID)
+			},
+		})
 	}
 	if err := claim(r.byPath, r.jobs, 0); err != nil {
 		return nil, err
@@ -449,10 +457,13 @@ type card struct {
 }
 
 func (s *Site) prepareCards(tmpls map[string]map[string]*template.Template) error {
-	s.cards = map[string][]card{}
+	s.cards = map[string][][]card{}
 	s.cardTmpl = map[string]*template.Template{}
 	for _, lang := range s.Langs {
-		s.cards[lang] = make([]card, len(s.Listings))
+		s.cards[lang] = make([][]card, len(s.Listings))
+		for i, l := range s.Listings {
+			s.cards[lang][i] = make([]card, 1+len(l.Services))
+		}
 		if s.cardTmpl[lang] = tmpls[lang]["city"].Lookup("card"); s.cardTmpl[lang] == nil {
 			return fmt.Errorf("%s/templates/partials.html: no \"card\" template", s.theme.Root)
 		}
@@ -460,13 +471,21 @@ func (s *Site) prepareCards(tmpls map[string]map[string]*template.Template) erro
 	return nil
 }
 
-// card returns the card of l in lang, rendering it the first time.
-func (s *Site) card(lang string, l *Listing) (template.HTML, error) {
-	c := &s.cards[lang][l.Index]
+// card returns the card of l in lang, rendering it the first time: with
+// the place's status (variant 0) or, on the pages of a category where one
+// of its services' hours apply, that service's (variant 1 + its index).
+func (s *Site) card(lang string, l *Listing, variant int) (template.HTML, error) {
+	c := &s.cards[lang][l.Index][variant]
 	c.once.Do(func() {
 		var buf bytes.Buffer
 		p := s.page(lang, "city", "cities/x.html", "../../")
-		if err := s.cardTmpl[lang].Execute(&buf, p.With(l)); err != nil {
+		v := l
+		if variant > 0 {
+			cv := *l
+			cv.Status = l.Services[variant-1].Status
+			v = &cv
+		}
+		if err := s.cardTmpl[lang].Execute(&buf, p.With(v)); err != nil {
 			c.err = fmt.Errorf("rendering the card of %s: %v", l.ID, err)
 			return
 		}
@@ -475,11 +494,12 @@ func (s *Site) card(lang string, l *Listing) (template.HTML, error) {
 	return c.html, c.err
 }
 
-// renderCards renders every card in parallel before the pages that list them.
+// renderCards renders every card in parallel before the pages that list
+// them; the variants of services, which few listings have, as pages ask.
 func (s *Site) renderCards(ctx context.Context, workers int) error {
 	n := len(s.Listings)
 	return parallel(ctx, n*len(s.Langs), workers, func(i int, _ *bytes.Buffer) error {
-		_, err := s.card(s.Langs[i/n], s.Listings[i%n])
+		_, err := s.card(s.Langs[i/n], s.Listings[i%n], 0)
 		return err
 	})
 }

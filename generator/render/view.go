@@ -69,11 +69,14 @@ type Listing struct {
 	Cats       []*Category // categories as listed by the editor
 	Hours      *Hours
 	Services   []Service
-	Closures   []content.Closure // current or coming soon
-	Special    []Special         // current or coming soon
-	OSM        string            // OpenStreetMap link, "" when hidden
-	GeoURI     string            // geo: link, "" when hidden
-	Hidden     bool              // the address is hidden
+	Closures   []Dated        // not over on the day of the build; shown from 15 days before
+	Special    []Special      // not over on the day of the build; shown from 15 days before
+	StaleShow  string         // data-show of the stale caution: from the first stale day on
+	Print      Upcoming       // closures and special hours of the print edition
+	in         map[string]int // category id -> 1 + index in Services of the service whose hours apply there
+	OSM        string         // OpenStreetMap link, "" when hidden
+	GeoURI     string         // geo: link, "" when hidden
+	Hidden     bool           // the address is hidden
 }
 
 // Service is a service of a listing with its hours.
@@ -87,7 +90,49 @@ type Service struct {
 // Special are special hours with their table.
 type Special struct {
 	content.SpecialHours
-	Table *Hours
+	Table  *Hours
+	Show   string // data-show: the days it is announced, first/last, for app.js
+	Hidden bool   // not announced on the day of the build
+}
+
+// Dated is a closure with the days it is announced.
+type Dated struct {
+	content.Closure
+	Show   string // data-show: first/last day it is announced, for app.js
+	Hidden bool   // not announced on the day of the build
+}
+
+// Upcoming are the closures and special hours that a print edition states:
+// in force on its date or starting within 30 days.
+type Upcoming struct {
+	Closures []content.Closure
+	Special  []Special
+}
+
+// In is what a reader looking for a category at a listing sees: the hours
+// of the service that applies there (content.Listing.ServiceFor), or the
+// place's.
+type In struct {
+	Hours   *Hours
+	Status  string
+	Special []Special // the place's special hours for the print edition; none for a service
+}
+
+// serviceIn returns 1 + the index in Services of the service whose hours
+// apply when a reader looks for c here, or 0 for the place's hours.
+func (l *Listing) serviceIn(c *Category) int {
+	if c == nil {
+		return 0
+	}
+	return l.in[c.ID]
+}
+
+// In returns the hours a reader looking for c sees here.
+func (l *Listing) In(c *Category) In {
+	if i := l.serviceIn(c); i > 0 {
+		return In{Hours: l.Services[i-1].Hours, Status: l.Services[i-1].Status}
+	}
+	return In{Hours: l.Hours, Status: l.Status, Special: l.Print.Special}
 }
 
 // Hours is a week table: one row per day, Monday first, with the slots

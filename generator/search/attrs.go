@@ -109,11 +109,16 @@ type areaShard struct {
 	Langs string            `json:"l"`           // per listing: how many spoken languages, then their numbers
 	Hours []json.RawMessage `json:"h,omitempty"` // distinct opening hours of the area, as hours.js reads them
 	Which string            `json:"s,omitempty"` // per listing: 1 + its hours' number in Hours, or 0
+	// In: per listing, how many categories where the hours of one of its
+	// services apply (content.Listing.ServiceFor), then for each the
+	// category's number and 1 + the number of those hours in Hours.
+	In string `json:"x,omitempty"`
 }
 
 // buildArea makes the shard of an area.
-func buildArea(a area, es []entry, langNum map[string]int, schedule func(*content.Listing) ([]byte, error)) (*areaShard, error) {
-	var pos, fl, langs, which []int
+func (b *builder) buildArea(a area, es []entry, langNum map[string]int) (*areaShard, error) {
+	schedule := b.opts.Hours
+	var pos, fl, langs, which, in []int
 	seen := map[string]int{}
 	sh := &areaShard{}
 	for _, e := range es {
@@ -135,12 +140,42 @@ func buildArea(a area, es []entry, langNum map[string]int, schedule func(*conten
 			return nil, err
 		}
 		which = append(which, n)
+		if in, err = b.addServices(sh, e.l, seen, in); err != nil {
+			return nil, err
+		}
 	}
 	sh.Pos, sh.Flags, sh.Langs = vlqList(pos), vlqList(fl), vlqList(langs)
 	if schedule != nil {
 		sh.Which = vlqList(which)
 	}
+	if b.opts.ServiceHours != nil && schedule != nil {
+		sh.In = vlqList(in)
+	}
 	return sh, nil
+}
+
+// addServices appends to in the categories of l where a service's hours
+// apply, adding those hours to the shard's.
+func (b *builder) addServices(sh *areaShard, l *content.Listing, seen map[string]int, in []int) ([]int, error) {
+	at := len(in)
+	in = append(in, 0)
+	for _, si := range b.servicesIn(l) {
+		js, err := b.serviceHours(l, si.service)
+		if err != nil {
+			return nil, err
+		}
+		n, ok := seen[string(js)]
+		if !ok {
+			sh.Hours = append(sh.Hours, json.RawMessage(js))
+			n = len(sh.Hours)
+			seen[string(js)] = n
+		}
+		for _, c := range si.cats {
+			in = append(in, c, n)
+			in[at]++
+		}
+	}
+	return in, nil
 }
 
 // addHours adds the hours of l to the shard's distinct hours and returns

@@ -22,6 +22,10 @@ type Options struct {
 	// Optional: without it the index has no hours, and the search page
 	// offers no "open now" filter.
 	Hours func(*content.Listing) ([]byte, error)
+	// ServiceHours returns the hours of one of a listing's services, as
+	// Hours does. With it, a search for a category judges a place by the
+	// hours of its service of that category (content.Listing.ServiceFor).
+	ServiceHours func(*content.Listing, *content.Service) ([]byte, error)
 
 	AreaSize   int // listings per area shard; 0 means 500
 	BlockSize  int // listings per record block; 0 means 16
@@ -134,7 +138,7 @@ func (b *builder) shared() error {
 	}
 	es := b.lay.entries
 	for i, a := range b.lay.areas {
-		sh, err := buildArea(a, es[a.first:a.first+a.count], langNum, b.opts.Hours)
+		sh, err := b.buildArea(a, es[a.first:a.first+a.count], langNum)
 		if err != nil {
 			return err
 		}
@@ -176,7 +180,9 @@ func (b *builder) places() [][]string {
 
 // records are what a result shows: for each listing its id, name, street
 // ("" when hidden), the numbers of its top-level categories, postal code,
-// town, and opening hours (as hours.js reads them, or 0).
+// town, opening hours (as hours.js reads them, or 0), and the hours of
+// its services where they apply: [categories, hours, ...] (categories as
+// a list of numbers), or 0.
 func (b *builder) records(block []entry) ([]any, error) {
 	out := make([]any, 0, recordFields*len(block))
 	for _, e := range block {
@@ -200,31 +206,94 @@ func (b *builder) records(block []entry) ([]any, error) {
 				h = json.RawMessage(js)
 			}
 		}
-		out = append(out, e.l.ID, e.l.Name, street, vlqList(tops), e.postal, e.city, h)
+		var in any = 0
+		if b.opts.Hours != nil {
+			var pairs []any
+			for _, si := range b.servicesIn(e.l) {
+				js, err := b.serviceHours(e.l, si.service)
+				if err != nil {
+					return nil, err
+				}
+				pairs = append(pairs, vlqList(si.cats), json.RawMessage(js))
+			}
+			if pairs != nil {
+				in = pairs
+			}
+		}
+		out = append(out, e.l.ID, e.l.Name, street, vlqList(tops), e.postal, e.city, h, in)
 	}
 	return out, nil
 }
 
 // recordFields is the number of fields of a listing in a record block.
-const recordFields = 7
+const recordFields = 8
+
+// serviceIn is a service of a listing and the numbers of the categories
+// where its hours apply.
+type serviceIn struct {
+	service *content.Service
+	cats    []int
+}
+
+// servicesIn lists the services of l whose hours apply where a reader
+// looks for one of the categories l is filed under (content.Listing.ServiceFor).
+func (b *builder) servicesIn(l *content.Listing) []serviceIn {
+	if b.opts.ServiceHours == nil || len(l.Services) == 0 {
+		return nil
+	}
+	var out []serviceIn
+	for _, n := range b.filedUnder(l) {
+		sv := l.ServiceFor(b.cats[n])
+		if sv == nil {
+			continue
+		}
+		i := slices.IndexFunc(out, func(s serviceIn) bool { return s.service == sv })
+		if i < 0 {
+			i = len(out)
+			out = append(out, serviceIn{service: sv})
+		}
+		out[i].cats = append(out[i].cats, n)
+	}
+	return out
+}
+
+func (b *builder) serviceHours(l *content.Listing, sv *content.Service) ([]byte, error) {
+	js, err := b.opts.ServiceHours(l, sv)
+	if err == nil && !json.Valid(js) {
+		err = fmt.Errorf("not JSON: %.40q", js)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search: hours of a service of %s: %v", l.ID, err)
+	}
+	return js, nil
+}
+
+// filedUnder returns the numbers of the categories a listing is filed
+// under, its services' included, with their ancestors, in increasing order.
+func (b *builder) filedUnder(l *content.Listing) []int {
+	var out []int
+	refs := slices.Clone(l.Categories)
+	for _, s := range l.Services {
+		refs = append(refs, s.Category)
+	}
+	for _, r := range refs {
+		for c := b.g.ByID[r.ID]; c != nil; c = c.Parent {
+			if n := b.catNum[c.ID]; !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // categoryPostings lists, for each category, the listings filed under it
 // or under one of its descendants, its services' categories included.
 func (b *builder) categoryPostings() [][]int {
 	out := make([][]int, len(b.cats))
 	for i, e := range b.lay.entries {
-		seen := map[int]bool{}
-		refs := slices.Clone(e.l.Categories)
-		for _, s := range e.l.Services {
-			refs = append(refs, s.Category)
-		}
-		for _, r := range refs {
-			for c := b.g.ByID[r.ID]; c != nil; c = c.Parent {
-				if n := b.catNum[c.ID]; !seen[n] {
-					seen[n] = true
-					out[n] = append(out[n], i)
-				}
-			}
+		for _, n := range b.filedUnder(e.l) {
+			out[n] = append(out[n], i)
 		}
 	}
 	for _, docs := range out {

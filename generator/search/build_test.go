@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/hours"
 )
 
 // demo is the bundled demo guide, loaded once.
@@ -68,17 +69,20 @@ type query struct {
 	Spoken string         `json:"spoken,omitempty"`
 	Open   bool           `json:"open,omitempty"`
 	Limit  int            `json:"limit,omitempty"`
+	Now    int64          `json:"now,omitempty"` // ms: judge "open now" with hours.js at this instant
+	TZ     string         `json:"tz,omitempty"`
 	Want   string         `json:"want,omitempty"`
 	Why    string         `json:"why,omitempty"`
 }
 
 // answer is what search.js found for a query.
 type answer struct {
-	IDs   []string   `json:"ids"`
-	Dists []*float64 `json:"dists"`
-	Total int        `json:"total"`
-	Exact bool       `json:"exact"`
-	MS    float64    `json:"ms"`
+	IDs   []string          `json:"ids"`
+	Dists []*float64        `json:"dists"`
+	Total int               `json:"total"`
+	Exact bool              `json:"exact"`
+	MS    float64           `json:"ms"`
+	Hours []json.RawMessage `json:"hours"` // of each result, as search.js gives them to hours.js
 }
 
 // runQueries runs queries with search.js under Node on the index in dir.
@@ -372,5 +376,54 @@ func TestNeeded(t *testing.T) {
 	}
 	if Needed("fr/index.html", "fr") || Needed("assets/search.js", "fr") {
 		t.Error("files outside search/ are needed")
+	}
+}
+
+// TestServiceHoursSearch: a search for showers judges La Halte des Canaux
+// (a day centre open Monday to Friday) by its showers' hours (Tuesday and
+// Thursday 09:00-11:00), whether the reader picks the category or types
+// "douche", and gives each result the hours Go's ScheduleFor chooses.
+func TestServiceHoursSearch(t *testing.T) {
+	g := demoGuide(t)
+	today := hours.Date{Year: 2026, Month: 11, Day: 27}
+	opts := Options{
+		Hours: func(l *content.Listing) ([]byte, error) { return []byte(l.Schedule().Since(today).JSON()), nil },
+		ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
+			return []byte(l.ServiceSchedule(sv).Since(today).JSON()), nil
+		},
+	}
+	dir, _ := writeIndex(t, g, opts)
+	paris, _ := time.LoadLocation("Europe/Paris")
+	wednesday := time.Date(2026, 12, 2, 10, 30, 0, 0, paris).UnixMilli()
+	tuesday := time.Date(2026, 12, 1, 10, 30, 0, 0, paris).UnixMilli()
+	qs := []query{
+		{Lang: "fr", Text: "douche", Open: true, Now: wednesday, TZ: "Europe/Paris", Limit: 100},
+		{Lang: "fr", Cat: "shower", Open: true, Now: wednesday, TZ: "Europe/Paris", Limit: 100},
+		{Lang: "fr", Cat: "hygiene_and_wellness", Open: true, Now: wednesday, TZ: "Europe/Paris", Limit: 100},
+		{Lang: "fr", Text: "douche", Open: true, Now: tuesday, TZ: "Europe/Paris", Limit: 100},
+		{Lang: "fr", Cat: "day_hosting", Open: true, Now: wednesday, TZ: "Europe/Paris", Limit: 100},
+		{Lang: "fr", Text: "douche", Limit: 100},
+		{Lang: "fr", Cat: "shower", Limit: 100},
+	}
+	as := runQueries(t, dir, qs)
+	for i, want := range []bool{false, false, false, true, true} {
+		if got := slices.Contains(as[i].IDs, "halte-des-canaux"); got != want {
+			t.Errorf("%+v: La Halte found %v, want %v (%v)", qs[i], got, want, as[i].IDs)
+		}
+	}
+	byID := map[string]*content.Listing{}
+	for _, l := range g.Listings {
+		byID[l.ID] = l
+	}
+	for _, a := range as[5:] {
+		if !slices.Contains(a.IDs, "halte-des-canaux") {
+			t.Errorf("La Halte not found for showers: %v", a.IDs)
+		}
+		for i, id := range a.IDs {
+			want := byID[id].ScheduleFor(g.ByID["shower"]).Since(today).JSON()
+			if string(a.Hours[i]) != want {
+				t.Errorf("%s: search.js gives hours %s, Go %s", id, a.Hours[i], want)
+			}
+		}
 	}
 }

@@ -22,6 +22,12 @@
 //	search/<v>/r<i>.js           records of block i: what a result shows (key r<i>)
 //	search/<v>/places.js         towns and postal codes, for the page's suggestions (key places)
 //
+// Hours: a place with a service of its own hours is judged by them when
+// the reader looks for the service's category (content.Listing.ServiceFor):
+// picked in the form, or the first category, in the tree's order, whose
+// name or synonym a word of the query matches. Area shards and records
+// carry those hours by category number beside the place's.
+//
 // <v> is a hash of the contents of the shards: a new build writes a new
 // folder, so a browser never mixes the shards of two builds, and the entry,
 // the only file that changes name-for-name, points at the right one.

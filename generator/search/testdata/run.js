@@ -5,7 +5,9 @@
 //   node run.js query <search.js> <site> <in.json>   in: a list of queries; prints the ids found for each
 //
 // A query is {lang, text, cat, city, near: {lat, lon}, open, aud, access, spoken, limit}:
-// lang chooses the entry, the rest is what Engine.search reads.
+// lang chooses the entry, the rest is what Engine.search reads. With
+// {now: ms, tz, cal}, "open now" is judged by hours.js at that instant;
+// without, every place with hours is open.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -18,8 +20,10 @@ const [cmd, script, ...rest] = process.argv.slice(2);
 function browser(dir) {
   const ctx = vm.createContext({console});
   vm.runInContext(fs.readFileSync(script, "utf8"), ctx, {filename: script});
+  const hoursJS = path.join(path.dirname(script), "hours.js");
+  vm.runInContext(fs.readFileSync(hoursJS, "utf8"), ctx, {filename: hoursJS});
   const S = ctx.abriSearch;
-  const b = {S, files: [], engines: {}};
+  const b = {S, H: ctx.abriHours, files: [], engines: {}};
   b.load = (file, key) => {
     if (!Object.prototype.hasOwnProperty.call(S.store, key)) {
       const name = path.join(dir, file);
@@ -43,9 +47,10 @@ async function query(site, queries) {
     const lang = q.lang;
     if (!b.engines[lang]) b.engines[lang] = new b.S.Engine(await b.load(lang + ".js", lang), b.load);
     const start = process.hrtime.bigint();
-    const r = await b.engines[lang].search(Object.assign({}, q), () => true);
+    const H = b.H, openNow = q.now ? (h) => /^(open|closing_soon)$/.test(H.status(H.parse(h), q.now, q.tz, H.calendar(q.cal)).state) : () => true;
+    const r = await b.engines[lang].search(Object.assign({}, q), openNow);
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    out.push(r && {ids: r.results.map((c) => c.id), dists: r.results.map((c) => c.dist), total: r.total, exact: r.exact, ms, files: b.files});
+    out.push(r && {ids: r.results.map((c) => c.id), dists: r.results.map((c) => c.dist), total: r.total, exact: r.exact, ms, files: b.files, hours: r.results.map((c) => c.hours)});
   }
   return out;
 }

@@ -11,6 +11,28 @@
   var i, notes = doc.querySelectorAll(".offline-note");
   for (i = 0; i < notes.length && html.hasAttribute("data-offline"); i++) notes[i].hidden = false;
 
+  // Dated texts (the site notice, closures and special hours announced,
+  // the caution on old information) carry data-show="first/last" (days,
+  // inclusive, either may be empty) and data-tz, the guide's zone: they are
+  // shown on those days in that zone, however long ago the site was built.
+  // Without JavaScript the build's choice stays. window.abriNow: as hours.js.
+  var dated = doc.querySelectorAll("[data-show]");
+  for (i = 0; i < dated.length && window.Intl; i++) {
+    var el = dated[i], show = el.getAttribute("data-show").split("/"), day = today(el.getAttribute("data-tz"));
+    if (day) el.hidden = !((!show[0] || show[0] <= day) && (!show[1] || day <= show[1]));
+  }
+  // today is the reader's day in zone tz, as YYYY-MM-DD, or "" if unknown.
+  function today(tz) {
+    var ms = typeof window.abriNow === "number" ? window.abriNow : Date.now(), v = {}, parts;
+    try {
+      parts = new Intl.DateTimeFormat("en-US", {timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit"}).formatToParts(new Date(ms));
+    } catch (e) {
+      return "";
+    }
+    for (var k = 0; k < parts.length; k++) v[parts[k].type] = parts[k].value;
+    return v.year + "-" + v.month + "-" + v.day;
+  }
+
   // The site root is where this script's assets/ folder is.
   var root = (doc.currentScript || {}).src || "";
   root = root.slice(0, root.lastIndexOf("assets/"));

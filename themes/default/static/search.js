@@ -266,7 +266,7 @@
   // score and the number of matches; and the list of those that match.
   Engine.prototype.wordScores = function (w) {
     var self = this, n = this.m.n, r = this.wordShards(w), keys = [], i;
-    var out = {scores: new Uint8Array(n).fill(NONE), hits: new Uint8Array(n), docs: []};
+    var out = {scores: new Uint8Array(n).fill(NONE), hits: new Uint8Array(n), docs: [], cat: new Int16Array(n).fill(-1)};
     for (i = r[0]; i <= r[1]; i++) keys.push(this.m.lang + "/t" + i);
     var cats = [];
     this.cats.forEach(function (c, ci) {
@@ -286,7 +286,13 @@
           if (data[j + 2]) setMin(out, ungap(data[j + 2]), OTHER + m);
         }
       }
-      for (var c = 0; c < cats.length; c++) setMin(out, ungap(shards[keys.length + c]), cats[c][1]);
+      for (var c = 0; c < cats.length; c++) {
+        var docs = ungap(shards[keys.length + c]);
+        setMin(out, docs, cats[c][1]);
+        // The first category matched, in the tree's order, is what the
+        // reader looks for: its services' hours apply (see hoursIn).
+        for (var j = 0; j < docs.length; j++) if (out.cat[docs[j]] < 0) out.cat[docs[j]] = cats[c][0];
+      }
       return out;
     });
   };
@@ -328,7 +334,8 @@
     if (this.areas[i].data) return Promise.resolve(this.areas[i].data);
     return this.get("a" + i).then(function (raw) {
       var a = self.areas[i], pos = numbers(raw.p), fl = numbers(raw.f), ls = numbers(raw.l);
-      var which = raw.s ? numbers(raw.s) : null, d = {lat: [], lon: [], flags: fl, langs: [], hours: [], h: raw.h || []};
+      var which = raw.s ? numbers(raw.s) : null, d = {lat: [], lon: [], flags: fl, langs: [], hours: [], h: raw.h || [], x: []};
+      var xs = raw.x ? numbers(raw.x) : null, xi = 0;
       for (var k = 0, p = 0, l = 0; k < a.count; k++) {
         if (pos[p] === 0) {
           d.lat.push(null);
@@ -342,6 +349,9 @@
         d.langs.push(ls.slice(l + 1, l + 1 + ls[l]));
         l += 1 + ls[l];
         d.hours.push(which && which[k] ? d.h[which[k] - 1] : null);
+        var x = null;
+        for (var xn = xs ? xs[xi++] : 0; xn > 0; xn--, xi += 2) (x = x || {})[xs[xi]] = d.h[xs[xi + 1] - 1];
+        d.x.push(x);
       }
       a.data = d;
       return d;
@@ -393,7 +403,7 @@
     }
     return Promise.all([town].concat(jobs)).then(function (res) {
       var n = self.m.n, city = res.shift(), sets = [], k, i, d;
-      var c = {docs: [], score: new Uint16Array(n), hits: new Uint16Array(n), weak: new Uint8Array(n)};
+      var c = {docs: [], score: new Uint16Array(n), hits: new Uint16Array(n), weak: new Uint8Array(n), cat: new Int16Array(n).fill(catIndex)};
       if (q.city && !city) return c;
       if (q.cat && catIndex < 0) return c;
       // The listings each restriction allows, the shortest list first.
@@ -417,6 +427,7 @@
           if (v === NONE) continue; // a common word the listing lacks
           c.score[d] += v;
           if (v & TYPO || v >= OTHER) c.weak[d] = 1;
+          if (c.cat[d] < 0) c.cat[d] = res[k].cat[d];
         }
         c.docs.push(d);
       }
@@ -426,7 +437,7 @@
   };
 
   // keep says whether a listing passes the filters that need its area.
-  function keep(q, a, k, m, openNow) {
+  function keep(q, a, k, m, openNow, cat) {
     var f = a.flags[k], i;
     if (q.access) {
       for (i = 0; i < q.access.length; i++) if (!(f & ACCESS[q.access[i]])) return false;
@@ -441,8 +452,17 @@
       var li = m.sl.indexOf(q.spoken);
       if (li < 0 || a.langs[k].indexOf(li) < 0) return false;
     }
-    if (q.open && !(openNow && a.hours[k] && openNow(a.hours[k]))) return false;
+    var h = q.open && hoursIn(a.hours[k], a.x[k], cat);
+    if (q.open && !(openNow && h && openNow(h))) return false;
     return true;
+  }
+
+  // hoursIn: the hours that apply when the reader looks for category cat
+  // (a number, or -1) at a place: its service's of that category (x: by
+  // category number, from the index, which follows Go's
+  // content.Listing.ServiceFor), or the place's h.
+  function hoursIn(h, x, cat) {
+    return x && cat >= 0 && x[cat] || h;
   }
 
   var ACCESS = {wheelchair: 1, animals: 2, walkin: 4, free: 8};
@@ -478,10 +498,10 @@
       var out = [];
       docs.forEach(function (d) {
         var ai = self.areaOf(d), a = self.areas[ai].data, k = d - self.areas[ai].first;
-        if (!keep(q, a, k, self.m, openNow)) return;
+        if (!keep(q, a, k, self.m, openNow, c.cat[d])) return;
         var lat = a.lat[k], lon = a.lon[k];
         out.push({
-          doc: d, score: c.score[d], flags: a.flags[k],
+          doc: d, score: c.score[d], flags: a.flags[k], cat: c.cat[d],
           dist: q.near && lat != null ? distance(q.near.lat, q.near.lon, lat, lon) : null
         });
       });
@@ -510,7 +530,7 @@
     var out = [], at = 0, filtering = q.filters;
     if (!filtering) {
       // Nothing to read in the areas: the records have all a result shows.
-      out = order.slice(0, limit).map(function (d) { return {doc: d, score: c.score[d], flags: closed[d] ? CLOSED : 0, dist: null}; });
+      out = order.slice(0, limit).map(function (d) { return {doc: d, score: c.score[d], flags: closed[d] ? CLOSED : 0, dist: null, cat: c.cat[d]}; });
       return Promise.resolve({results: out, total: order.length, exact: true});
     }
     if (this.fewAreas(order, 4)) limit = order.length; // all of them, for an exact count
@@ -605,14 +625,15 @@
     r.results.forEach(function (c) { blocks[Math.floor(c.doc / rb)] = true; });
     return Promise.all(Object.keys(blocks).map(function (b) { return self.get("r" + b); })).then(function () {
       r.results.forEach(function (c) {
-        var rec = store["r" + Math.floor(c.doc / rb)], k = 7 * (c.doc % rb);
+        var rec = store["r" + Math.floor(c.doc / rb)], k = 8 * (c.doc % rb), x = null, s = rec[k + 7];
         c.id = rec[k];
         c.name = rec[k + 1];
         c.street = rec[k + 2];
         c.tops = numbers(rec[k + 3]).map(function (t) { return self.cats[t].id; });
         c.postal = rec[k + 4];
         c.city = rec[k + 5];
-        c.hours = rec[k + 6] || null;
+        for (var i = 0; s && i < s.length; i += 2) numbers(s[i]).forEach(function (n) { (x = x || {})[n] = s[i + 1]; });
+        c.hours = hoursIn(rec[k + 6], x, c.cat) || null;
         c.href = self.m.place[0] + c.id + self.m.place[1];
         c.approx = !!(c.flags & APPROX);
         c.closed = !!(c.flags & CLOSED);

@@ -1,0 +1,64 @@
+package content
+
+import (
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestServiceFor: which hours a reader looking for a category sees.
+func TestServiceFor(t *testing.T) {
+	cats := `- id: welcome
+  icon: food
+  name: Accueil
+  children: [{id: day_hosting, name: Accueil de jour}]
+- id: hygiene
+  icon: food
+  name: Hygiène
+  children: [{id: shower, name: Douche}, {id: laundry, name: Laverie}]
+`
+	listing := func(categories, services string) []byte {
+		return []byte("name: X\ncategories: " + categories + "\naddress: {city: Lyon}\nhours: {mo-fr: 09:00-17:00}\nupdated: 2026-11-01\nservices:\n" + services)
+	}
+	shower := "  - {category: shower, hours: {tu: 09:00-11:00}}\n"
+	fsys := fstest.MapFS{
+		"site.yaml":       {Data: []byte(site)},
+		"categories.yaml": {Data: []byte(cats)},
+		// a day centre whose only hygiene offer is its showers
+		"listings/a.yaml": {Data: listing("[day_hosting, shower]", shower)},
+		// one that also has a laundry at the place's hours
+		"listings/b.yaml": {Data: listing("[day_hosting, shower, laundry]", shower)},
+		// a shower service with the place's hours
+		"listings/c.yaml": {Data: listing("[day_hosting, shower]", "  - {category: shower, note: Serviette}\n")},
+		// a place listed under hygiene itself
+		"listings/d.yaml": {Data: listing("[hygiene]", shower)},
+		// two services: the first applies
+		"listings/e.yaml": {Data: listing("[shower, laundry]", shower+"  - {category: laundry, hours: {we: 14:00-16:00}}\n")},
+	}
+	g, ps := Load(fsys, Options{Root: "content", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC), Icons: []string{"food"}})
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	byID := map[string]*Listing{}
+	for _, l := range g.Listings {
+		byID[l.ID] = l
+	}
+	tests := []struct {
+		listing, category, want string // want: the service's category, "" for the place's hours
+	}{
+		{"a", "shower", "shower"}, {"a", "hygiene", "shower"}, {"a", "day_hosting", ""}, {"a", "welcome", ""},
+		{"b", "shower", "shower"}, {"b", "hygiene", ""}, {"b", "laundry", ""},
+		{"c", "shower", ""}, {"c", "hygiene", ""},
+		{"d", "shower", "shower"}, {"d", "hygiene", ""},
+		{"e", "shower", "shower"}, {"e", "laundry", "laundry"}, {"e", "hygiene", "shower"},
+	}
+	for _, tt := range tests {
+		got := ""
+		if sv := byID[tt.listing].ServiceFor(g.ByID[tt.category]); sv != nil {
+			got = sv.Category.ID
+		}
+		if got != tt.want {
+			t.Errorf("%s.ServiceFor(%s) = %q, want %q", tt.listing, tt.category, got, tt.want)
+		}
+	}
+}
