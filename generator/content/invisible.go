@@ -2,6 +2,7 @@ package content
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -31,17 +32,19 @@ var invisibleNames = map[rune]string{
 
 // CleanName returns s without the invisible characters above: the form in
 // which names and cities are published and compared, so that an invisible
-// character never splits one city into two.
+// character never splits one city into two. Joiners that belong to the
+// spelling (see spelledJoiner) stay; comparisons fold them away.
 func CleanName(s string) string {
-	if strings.IndexFunc(s, isInvisible) < 0 {
+	if strayInvisible(s) < 0 {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if isInvisible(r) {
-			return -1
+	var b strings.Builder
+	for i, r := range s {
+		if !isInvisible(r) || spelledJoiner(s, i) {
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
+	}
+	return b.String()
 }
 
 func isInvisible(r rune) bool {
@@ -49,10 +52,40 @@ func isInvisible(r rune) bool {
 	return ok
 }
 
+// strayInvisible returns the byte index of the first invisible character of
+// s that is not part of its spelling, or -1.
+func strayInvisible(s string) int {
+	for i, r := range s {
+		if isInvisible(r) && !spelledJoiner(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// spelledJoiner tells whether the character at byte i of s is a zero-width
+// joiner or non-joiner written between two letters of a script that needs
+// them: Persian and Pashto write "خانه‌ها" with a non-joiner, Indic scripts
+// use both. Between Latin, Greek or Cyrillic letters they are only noise.
+func spelledJoiner(s string, i int) bool {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r != '\u200C' && r != '\u200D' {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+size:])
+	return joins(prev) && joins(next)
+}
+
+func joins(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)) &&
+		!unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Common)
+}
+
 // cleanInvisible removes invisible characters from *s, a value of field
 // at node n, with a warning naming the first one.
 func (d *decoder) cleanInvisible(n *yaml.Node, field string, s *string) {
-	i := strings.IndexFunc(*s, isInvisible)
+	i := strayInvisible(*s)
 	if n == nil || i < 0 {
 		return
 	}
