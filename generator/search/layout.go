@@ -102,12 +102,10 @@ func makeUnits(listings []*content.Listing) []*unit {
 	byCity := map[string]*unit{}
 	var units []*unit
 	for _, l := range listings {
-		e := &entry{l: l}
-		if a := l.Address; a != nil {
-			e.city, e.postal = a.City, a.PostalCode
-		}
-		if l.Geo != nil && (l.Address == nil || !l.Address.Hidden) {
-			e.pos, e.hasPos = toPoint(l.Geo.Lat, l.Geo.Lon), true
+		pub := l.Public()
+		e := &entry{l: l, city: pub.City, postal: pub.PostalCode}
+		if g := pub.Geo; g != nil {
+			e.pos, e.hasPos = toPoint(g.Lat, g.Lon), true
 		}
 		u := byCity[e.city]
 		if u == nil || e.city == "" {
