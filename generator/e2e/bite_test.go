@@ -117,6 +117,9 @@ func bites(listing func(lang string) string, icon string) []bite {
 		name: "no redirect, root",
 		page: "index.html", old: `<script src="assets/lang.`, new: `<script type="text/plain" src="assets/lang.`,
 		check: func(t *testing.T, p *planted, page string) []string {
+			if err := p.tb.watchLeaving(); err != nil {
+				t.Fatal(err)
+			}
 			p.open(t, page)
 			return redirectFindings(p.tb)
 		},

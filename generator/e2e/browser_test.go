@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -121,6 +122,9 @@ func stopChromium() {
 
 // tab is a browser tab that records what its pages load and log.
 type tab struct {
+	// ctx ends at the test's deadline, and bounds every wait of the tab:
+	// no step has a shorter timeout of its own, which a loaded machine
+	// would overrun.
 	ctx context.Context
 	rec recorder
 }
@@ -133,10 +137,14 @@ func newTab(t testing.TB, acceptLanguage string) *tab {
 	tb := &tab{}
 	ctx, cancel := chromedp.NewContext(parent, chromedp.WithListener(tb.rec.record))
 	t.Cleanup(cancel)
-	tb.ctx = ctx
+	// The first action opens the tab, which lives as long as its context:
+	// the one without a deadline.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil { // a cheap phone
 		t.Fatal(err)
 	}
+	ctx, stop := context.WithDeadline(ctx, testDeadline(t))
+	t.Cleanup(stop)
+	tb.ctx = ctx
 	if acceptLanguage != "" {
 		ua, err := eval[string](tb, "navigator.userAgent")
 		if err == nil {
@@ -150,13 +158,23 @@ func newTab(t testing.TB, acceptLanguage string) *tab {
 	return tb
 }
 
+// testDeadline is when the waits of a test give up: a little before go
+// test's -timeout ends the binary, so that a wait that never ends fails
+// with a message rather than a dump of goroutines.
+func testDeadline(t testing.TB) time.Time {
+	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
+		if end, ok := d.Deadline(); ok {
+			return end.Add(-min(30*time.Second, time.Until(end)/10))
+		}
+	}
+	return time.Now().Add(10 * time.Minute) // -timeout 0
+}
+
 // open loads url and returns what the load did. The error is the
 // browser's, when it could not open the page at all.
 func (tb *tab) open(url string) (visit, error) {
 	tb.rec.reset()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(url)); err != nil {
 		return visit{URL: url}, err
 	}
 	return tb.rec.visit(url), nil
@@ -164,25 +182,63 @@ func (tb *tab) open(url string) (visit, error) {
 
 // eval evaluates a JavaScript expression in the tab's page and decodes its value.
 func eval[T any](tb *tab, expr string, opts ...chromedp.EvaluateOption) (T, error) {
-	ctx, cancel := context.WithTimeout(tb.ctx, time.Minute)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, opts...))
 	if err != nil {
 		err = fmt.Errorf("evaluating %.50q: %w", expr, err)
 	}
 	return v, err
 }
 
-// waitFor evaluates a JavaScript predicate until it is true, across
-// navigations, and says whether it became true within d.
-func (tb *tab) waitFor(predicate string, d time.Duration) bool {
-	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		ctx, cancel := context.WithTimeout(tb.ctx, time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](predicate))
-		cancel()
-		if err == nil && ok {
-			return true
+// untilJS is a promise, in the page, that resolves when the predicate %s
+// (an expression, or a promise of a value) is true. The page checks it on
+// every change of its document, and every 50 ms for what changes without
+// an event: caches, the service worker, the address after a redirect.
+const untilJS = `new Promise(resolve => {
+	let done = false, busy = false;
+	const check = async () => {
+		if (done || busy) return;
+		busy = true;
+		let ok = false;
+		try { ok = !!(await (%s)); } catch (e) {}
+		busy = false;
+		if (ok && !done) { done = true; observer.disconnect(); clearInterval(timer); resolve(true); }
+	};
+	const observer = new MutationObserver(check);
+	observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+	const timer = setInterval(check, 50);
+	check();
+})`
+
+// waitFor waits until a JavaScript predicate, which may return a promise,
+// is true, across navigations, and says whether it became true before the
+// test's deadline. A predicate that throws is taken as false until it
+// stops throwing.
+func (tb *tab) waitFor(predicate string) bool {
+	expr := fmt.Sprintf(untilJS, predicate)
+	for tb.ctx.Err() == nil {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
+		if err == nil {
+			return ok
+		}
+		if exc := (*chromedp.ExceptionError)(nil); errors.As(err, &exc) {
+			return false // the predicate is not valid JavaScript
+		}
+		// The page navigated away before the predicate held: ask the next
+		// one, once it is there.
+		select {
+		case <-tb.ctx.Done():
+		case <-time.After(20 * time.Millisecond):
 		}
 	}
 	return false
+}
+
+// watchLeaving marks every page the tab opens from now on as soon as it
+// starts to navigate away (window.abriLeaving), before any script of the
+// page runs, so that a test can tell a page that will not redirect from
+// one that has not redirected yet.
+func (tb *tab) watchLeaving() error {
+	_, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: `window.abriWatching = true; addEventListener("beforeunload", () => { window.abriLeaving = true; });`})
+	return err
 }

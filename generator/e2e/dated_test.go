@@ -58,7 +58,7 @@ func TestDatedTexts(t *testing.T) {
 			tb := atInstant(t, tt.when, demo.URL+"/en/places/"+tt.listing+".html")
 			find := fmt.Sprintf(`[...document.querySelectorAll("main [data-show]")].filter(e => e.textContent.includes(%q))`, tt.text)
 			want := fmt.Sprintf(`(els => els.length === 1 && els[0].hidden === %v)(%s)`, !tt.shown, find)
-			if !tb.waitFor(want, 5*time.Second) {
+			if !tb.waitFor(want) {
 				n, _ := eval[int](tb, find+".length")
 				t.Errorf("%s at %s: %q shown is not %v (%d elements)", tt.listing, tt.when, tt.text, tt.shown, n)
 			}
@@ -77,7 +77,7 @@ func TestServiceHoursInBrowser(t *testing.T) {
 	state := card + `.querySelector(".status").getAttribute("data-state")`
 	for page, want := range map[string]string{"shower": "closed", "hygiene_and_wellness": "closed", "day_hosting": "open"} {
 		tb := atInstant(t, wednesday, demo.URL+"/en/categories/"+page+".html")
-		if !tb.waitFor(state+` === "`+want+`"`, 5*time.Second) {
+		if !tb.waitFor(state + ` === "` + want + `"`) {
 			got, _ := eval[string](tb, state)
 			t.Errorf("en/categories/%s.html on Wednesday 10:30: La Halte is %q, want %q", page, got, want)
 		}
@@ -106,7 +106,7 @@ func TestServiceHoursInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	result := `(document.querySelector('#results a[href$="/halte-des-canaux.html"]') || {parentNode: null}).parentNode.querySelector(".status").getAttribute("data-state")`
-	if !tb.waitFor(result+` === "closed"`, 5*time.Second) {
+	if !tb.waitFor(result + ` === "closed"`) {
 		got, _ := eval[string](tb, result)
 		t.Errorf("search douche on Wednesday 10:30: La Halte's result is %q, want closed", got)
 	}

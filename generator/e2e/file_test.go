@@ -18,6 +18,9 @@ func TestFile(t *testing.T) {
 	t.Parallel()
 	t.Run("root redirects", func(t *testing.T) {
 		tb := newTab(t, "")
+		if err := tb.watchLeaving(); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := tb.open(fileURL(demo.Dir, "index.html")); err != nil {
 			t.Fatal(err)
 		}

@@ -56,7 +56,7 @@ func TestOpeningStatus(t *testing.T) {
 			if _, err := tb.open(url); err != nil {
 				t.Fatal(err)
 			}
-			if !tb.waitFor(`!!document.querySelector("main p.status[data-state]") || !document.querySelector("main p.status[data-hours]") || document.querySelector("main p.status").getAttribute("data-hours") === ""`, 5*time.Second) {
+			if !tb.waitFor(`!!document.querySelector("main p.status[data-state]") || !document.querySelector("main p.status[data-hours]") || document.querySelector("main p.status").getAttribute("data-hours") === ""`) {
 				t.Fatalf("%s: hours.js did not fill the status", url)
 			}
 			state, _ := eval[string](tb, `(document.querySelector("main p.status") || {getAttribute(){return ""}}).getAttribute("data-state") || ""`)

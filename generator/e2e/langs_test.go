@@ -1,10 +1,8 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"net/url"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -54,9 +52,7 @@ func switcherFindings(tb *tab, sel, current string, langs []string, twin func(la
 // checks that it opens twin in that language. It leaves the tab on that page.
 func followFindings(tb *tab, sel, lang, twin string) []string {
 	link := fmt.Sprintf("%s[hreflang=%q]", sel, lang)
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
-	defer cancel()
-	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(link), chromedp.NodeVisible))
+	resp, err := chromedp.RunResponse(tb.ctx, chromedp.Click(chromedp.CSS(link), chromedp.NodeVisible))
 	if err != nil {
 		return []string{fmt.Sprintf("clicking %s: %v", link, err)}
 	}

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
@@ -103,7 +102,7 @@ func TestOffline(t *testing.T) {
 		}
 		scope := srv.URL + "/"
 		gone := fmt.Sprintf(`caches.keys().then(k => k.includes(%q) && !k.includes(%q))`, "abri-"+now.Build+" "+scope, "abri-"+old.Build+" "+scope)
-		if !waitPromise(tb, gone, 15*time.Second) {
+		if !tb.waitFor(gone) {
 			t.Errorf("after a visit to the new deploy, the caches are %v: want the cache of build %s and not that of build %s; service workers: %s", cacheNames(tb), now.Build, old.Build, workers(tb))
 		}
 		if names := cacheNames(tb); !slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "abri-saved-fr/paris ") }) {
@@ -123,14 +122,14 @@ func TestOffline(t *testing.T) {
 
 	t.Run("remove", func(t *testing.T) {
 		open(t, tb, at("fr/cities/paris.html"))
-		if !tb.waitFor(`!document.querySelector(".save-remove").hidden`, 10*time.Second) {
+		if !tb.waitFor(`!document.querySelector(".save-remove").hidden`) {
 			t.Fatal("the city page does not offer to remove its saved copy")
 		}
 		if _, err := eval[bool](tb, `document.querySelector(".save-remove").click(), true`); err != nil {
 			t.Fatal(err)
 		}
 		removed, _ := eval[string](tb, `document.querySelector("section.save").dataset.tRemoved`)
-		if !tb.waitFor(fmt.Sprintf(`document.querySelector(".save-status").textContent == %q`, removed), 10*time.Second) {
+		if !tb.waitFor(fmt.Sprintf(`document.querySelector(".save-status").textContent == %q`, removed)) {
 			t.Errorf("removing the saved city does not say %q", removed)
 		}
 		if names := cacheNames(tb); slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "abri-saved-") }) {
@@ -278,22 +277,12 @@ func open(t *testing.T, tb *tab, url string) visit {
 	return v
 }
 
-// waitPromise evaluates a JavaScript expression whose value is a promise
-// of a boolean until it is true, and says whether it became true within d.
-func waitPromise(tb *tab, expr string, d time.Duration) bool {
-	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if ok, err := eval[bool](tb, expr, chromedp.EvalAwaitPromise); err == nil && ok {
-			return true
-		}
-	}
-	return false
-}
-
-// waitCached says whether, within 15 s, a service worker came to control
-// the page and every url to be in a cache of the page's origin.
+// waitCached says whether, before the test's deadline, a service worker
+// came to control the page and every url to be in a cache of the page's
+// origin.
 func waitCached(tb *tab, urls ...string) bool {
 	list, _ := json.Marshal(urls)
-	return waitPromise(tb, fmt.Sprintf(`Promise.all(%s.map(u => caches.match(u))).then(r => !!navigator.serviceWorker.controller && r.every(Boolean))`, list), 15*time.Second)
+	return tb.waitFor(fmt.Sprintf(`Promise.all(%s.map(u => caches.match(u))).then(r => !!navigator.serviceWorker.controller && r.every(Boolean))`, list))
 }
 
 // workers describes the service workers of the page's origin, for messages.
@@ -317,7 +306,7 @@ func cacheNames(tb *tab) []string {
 // waits for the page to say that it is saved.
 func saveCity(t *testing.T, tb *tab) {
 	t.Helper()
-	if !tb.waitFor(`!document.querySelector("section.save").hidden`, 10*time.Second) {
+	if !tb.waitFor(`!document.querySelector("section.save").hidden`) {
 		t.Fatal("over HTTP, with a service worker, the city page does not show its section to save the city")
 	}
 	label, _ := eval[string](tb, `document.querySelector(".save-do").textContent`)
@@ -327,7 +316,7 @@ func saveCity(t *testing.T, tb *tab) {
 	savedText, _ := eval[string](tb, `document.querySelector("section.save").dataset.tSaved`)
 	before, _, _ := strings.Cut(savedText, "{date}")
 	done := fmt.Sprintf(`document.querySelector(".save-status").textContent.startsWith(%q) && !document.querySelector(".save-remove").hidden`, before)
-	if !tb.waitFor(done, 30*time.Second) {
+	if !tb.waitFor(done) {
 		status, _ := eval[string](tb, `document.querySelector(".save-status").textContent`)
 		t.Fatalf("%q: the city was not saved: the page says %q; caches %v", label, status, cacheNames(tb))
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -13,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
@@ -65,9 +63,9 @@ type searchPage struct {
 // searched waits for the search page in the tab to finish a search
 // (#results aria-busy="false") and reads it.
 func searched(tb *tab) (searchPage, error) {
-	if !tb.waitFor(`document.getElementById("results").getAttribute("aria-busy") === "false"`, 15*time.Second) {
+	if !tb.waitFor(`document.getElementById("results").getAttribute("aria-busy") === "false"`) {
 		status, _ := eval[string](tb, `document.getElementById("search-status").textContent`)
-		return searchPage{}, fmt.Errorf("no search finished within 15 s (status: %q)", status)
+		return searchPage{}, fmt.Errorf("no search finished before the test's deadline (status: %q)", status)
 	}
 	return eval[searchPage](tb, `({
 		status: document.getElementById("search-status").textContent,
@@ -173,9 +171,7 @@ func TestSearchForm(t *testing.T) {
 	}
 	run := func(actions ...chromedp.Action[chromedp.Void]) searchPage {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(ctx, actions...); err != nil {
+		if err := chromedp.Do(tb.ctx, actions...); err != nil {
 			t.Fatal(err)
 		}
 		p, err := searched(tb)
@@ -322,14 +318,12 @@ func TestSearchNearMe(t *testing.T) {
 	origin := demo.URL
 	grant := func(tb *tab, setting cdpbrowser.PermissionSetting) {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
-		defer cancel()
 		la, lo, acc := lat, lon, 20.0
-		_, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		_, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
 			Permission: &cdpbrowser.PermissionDescriptor{Name: "geolocation"}, Setting: setting, Origin: origin,
 		})
 		if err == nil {
-			_, err = chromedp.Call(ctx, emulation.SetGeolocationOverride, emulation.SetGeolocationOverrideParams{Latitude: &la, Longitude: &lo, Accuracy: &acc})
+			_, err = chromedp.Call(tb.ctx, emulation.SetGeolocationOverride, emulation.SetGeolocationOverrideParams{Latitude: &la, Longitude: &lo, Accuracy: &acc})
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -342,9 +336,7 @@ func TestSearchNearMe(t *testing.T) {
 	if _, err := searched(tb); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
-	defer cancel()
-	err := chromedp.Do(ctx,
+	err := chromedp.Do(tb.ctx,
 		chromedp.Click(chromedp.CSS("#near-me")),
 		chromedp.WaitVisible(chromedp.CSS("#near-explain")),
 		chromedp.Click(chromedp.CSS("#near-ok")),
@@ -352,7 +344,7 @@ func TestSearchNearMe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !tb.waitFor(`location.search.includes("near=me") && document.querySelector("#results > li[data-dist]") !== null`, 15*time.Second) {
+	if !tb.waitFor(`location.search.includes("near=me") && document.querySelector("#results > li[data-dist]") !== null`) {
 		status, _ := eval[string](tb, `document.getElementById("search-status").textContent`)
 		t.Fatalf("no results by distance after sharing the position (status %q)", status)
 	}
@@ -371,13 +363,11 @@ func TestSearchNearMe(t *testing.T) {
 	if _, err := no.open(origin + "/fr/search.html?q=toilettes"); err != nil {
 		t.Fatal(err)
 	}
-	ctx2, cancel2 := context.WithTimeout(no.ctx, 20*time.Second)
-	defer cancel2()
-	if err := chromedp.Do(ctx2, chromedp.Click(chromedp.CSS("#near-me")), chromedp.Click(chromedp.CSS("#near-ok"))); err != nil {
+	if err := chromedp.Do(no.ctx, chromedp.Click(chromedp.CSS("#near-me")), chromedp.Click(chromedp.CSS("#near-ok"))); err != nil {
 		t.Fatal(err)
 	}
 	denied, _ := eval[string](no, `document.getElementById("search").dataset.tGeoDenied`)
-	if !no.waitFor(fmt.Sprintf(`document.getElementById("search-status").textContent === %q && document.activeElement.id === "near"`, denied), 10*time.Second) {
+	if !no.waitFor(fmt.Sprintf(`document.getElementById("search-status").textContent === %q && document.activeElement.id === "near"`, denied)) {
 		status, _ := eval[string](no, `document.getElementById("search-status").textContent + " / focus: " + document.activeElement.id`)
 		t.Errorf("refusing the position: the page says %q, want %q and the focus on #near", status, denied)
 	}
@@ -439,9 +429,7 @@ func TestSearchWithoutScript(t *testing.T) {
 	t.Parallel()
 	g := demoGuide(t)
 	tb := newTab(t, "")
-	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+	if _, err := chromedp.Call(tb.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := tb.open(demo.URL + "/fr/search.html?q=douche"); err != nil {

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"compress/gzip"
-	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -41,9 +39,7 @@ func weigh(tb *tab, v visit, dir, origin string) (weight, error) {
 		if !q.Done || !strings.HasPrefix(q.URL, origin+"/") {
 			continue
 		}
-		ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
-		body, err := chromedp.Call(ctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: q.ID})
-		cancel()
+		body, err := chromedp.Call(tb.ctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: q.ID})
 		data := body.Body
 		if err != nil {
 			// Chromium drops bodies it no longer needs (a manifest, once

@@ -17,7 +17,13 @@ import (
 
 // Site is everything the templates can reach, built once per build.
 type Site struct {
-	Guide      *content.Guide
+	// The guide itself is kept from templates, which could reach hidden
+	// streets through it; they get the few fields of site.yaml they show.
+	guide      *content.Guide
+	Licence    content.Licence // licence of the guide's data
+	Contact    content.Contact // how to reach the editors
+	StaleAfter int             // days after which information is flagged as old
+	Timezone   string          // the guide's IANA zone, in which the browser judges dates
 	Langs      []string
 	Categories []*Category          // top-level categories, in the tree's order
 	ByID       map[string]*Category // every category
@@ -53,7 +59,9 @@ type MDPage struct {
 }
 
 func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today content.Date, reuse map[*content.Listing]*Listing) (*Site, error) {
-	s := &Site{Guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th, today: today}
+	s := &Site{guide: g, Langs: g.Site.Langs(), ByID: map[string]*Category{}, theme: th, today: today}
+	s.Licence, s.Contact, s.StaleAfter = g.Site.Licence, g.Site.Contact, g.Site.StaleAfter
+	s.Timezone = g.Site.Timezone.Name
 	s.CSS, s.LangJS, s.Favicon = th.Assets["style.css"].Path, th.Assets["lang.js"].Path, th.Assets["icon.svg"].Path
 	s.HoursJS, s.AppJS = th.Assets["hours.js"].Path, th.Assets["app.js"].Path
 	cal, _ := g.Site.Calendar()
@@ -141,17 +149,13 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 		Updated: l.Updated, Sources: l.Sources, Closed: l.Closed(),
 		Hours:  newHours(l.Hours),
 		Status: l.Schedule().Since(hoursDate(today)).JSON(),
-		Stale:  !today.IsZero() && today.Time().Sub(l.Updated.Time()) > time.Duration(s.Guide.Site.StaleAfter)*24*time.Hour,
+		Stale:  !today.IsZero() && today.Time().Sub(l.Updated.Time()) > time.Duration(s.StaleAfter)*24*time.Hour,
 	}
-	if a := l.Address; a != nil {
-		v.PostalCode, v.Hidden = a.PostalCode, a.Hidden
-		if !a.Hidden {
-			v.Street = a.Street
-		}
-	}
-	if l.Geo != nil && !v.Hidden {
-		v.Geo = l.Geo
-		lat, lon := strconv.FormatFloat(l.Geo.Lat, 'f', -1, 64), strconv.FormatFloat(l.Geo.Lon, 'f', -1, 64)
+	pub := l.Public()
+	v.Street, v.PostalCode, v.Hidden = pub.Street, pub.PostalCode, pub.Approximate
+	if g := pub.Geo; g != nil {
+		v.Geo = g
+		lat, lon := strconv.FormatFloat(g.Lat, 'f', -1, 64), strconv.FormatFloat(g.Lon, 'f', -1, 64)
 		v.GeoURI = "geo:" + lat + "," + lon
 		v.OSM = fmt.Sprintf("https://www.openstreetmap.org/?mlat=%s&mlon=%s#map=18/%s/%s", lat, lon, lat, lon)
 	}
@@ -171,7 +175,7 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 		v.Services = append(v.Services, sv)
 	}
 	v.in = s.servicesIn(l)
-	v.addDated(l, today, s.Guide.Site.StaleAfter)
+	v.addDated(l, today, s.StaleAfter)
 	return v
 }
 
@@ -255,13 +259,13 @@ func upcoming(start, end, today, horizon content.Date) bool {
 // own slug.
 func (s *Site) fileListings() {
 	cities := map[*content.City]*City{}
-	for _, c := range s.Guide.Cities {
+	for _, c := range s.guide.Cities {
 		v := &City{Name: c.Name, Slug: c.Slug}
 		cities[c] = v
 		s.Cities = append(s.Cities, v)
 	}
 	for _, l := range s.Listings {
-		if c := cities[s.Guide.CityOf(l.source)]; c != nil {
+		if c := cities[s.guide.CityOf(l.source)]; c != nil {
 			l.City = c
 			c.Listings = append(c.Listings, l)
 		}
@@ -348,7 +352,7 @@ func (s *Site) groupByCategory(ls []*Listing) []Group {
 }
 
 func (s *Site) addPages(md *markdown.Renderer) error {
-	for slug, files := range s.Guide.Pages {
+	for slug, files := range s.guide.Pages {
 		p := &MDPage{Slug: slug, Title: content.Text{}, Body: map[string]template.HTML{}}
 		for _, f := range files {
 			html, err := md.Render(f.Body)
@@ -374,7 +378,7 @@ func (s *Site) addPages(md *markdown.Renderer) error {
 
 // canonical returns the absolute address of a page when the guide has a base_url.
 func (s *Site) canonical(p string) string {
-	base := string(s.Guide.Site.BaseURL)
+	base := string(s.guide.Site.BaseURL)
 	if base == "" {
 		return ""
 	}

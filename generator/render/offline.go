@@ -177,7 +177,7 @@ func (s *Site) zipBytes(dir, lang string, j job, buf *bytes.Buffer) ([]byte, err
 // zipName names a language's zip after the guide, so that a download
 // folder with several guides stays clear.
 func (s *Site) zipName(lang string) string {
-	title, _ := s.Guide.Site.Title.In(s.Langs, s.Langs[0])
+	title, _ := s.guide.Site.Title.In(s.Langs, s.Langs[0])
 	name := slug.Make(title)
 	if name == "" {
 		name = "guide"
@@ -299,7 +299,7 @@ func (s *Site) worker(out map[string]written) ([]byte, error) {
 func (s *Site) manifests() []job {
 	var jobs []job
 	for _, lang := range s.Langs {
-		title, _ := s.Guide.Site.Title.In(s.Langs, lang)
+		title, _ := s.guide.Site.Title.In(s.Langs, lang)
 		short := title
 		if r := []rune(short); len(r) > 12 {
 			short = strings.TrimSpace(string(r[:12]))

@@ -104,11 +104,11 @@ func (p *Page) URL(rest string) string { return p.Root + p.Lang + "/" + rest }
 func (p *Page) Asset(path string) string { return p.Root + path }
 
 // SiteTitle is the guide's title in the page's language.
-func (p *Page) SiteTitle() template.HTML { return p.Tx(p.Guide.Site.Title) }
+func (p *Page) SiteTitle() template.HTML { return p.Tx(p.guide.Site.Title) }
 
 // PlainSiteTitle is the guide's title as plain text, for <title>.
 func (p *Page) PlainSiteTitle() string {
-	s, _ := p.Guide.Site.Title.In(p.Langs, p.Lang)
+	s, _ := p.guide.Site.Title.In(p.Langs, p.Lang)
 	return s
 }
 
@@ -291,7 +291,7 @@ func (p *Page) writeSlots(b *strings.Builder, slots []string) {
 func (p *Page) BuildDate() content.Date { return p.Site.today }
 
 // SiteURL is the guide's address when it has one, for print editions.
-func (p *Page) SiteURL() string { return string(p.Guide.Site.BaseURL) }
+func (p *Page) SiteURL() string { return string(p.guide.Site.BaseURL) }
 
 // HoursLine sums up a week on one line, days with the same hours grouped:
 // "Monday – Friday 09:00–12:00, 14:00–17:30 · Saturday 10:00–12:00".

@@ -514,14 +514,14 @@ func (s *Site) allCategories() []*Category {
 			walk(c.Children)
 		}
 	}
-	walk(s.Guide.Categories)
+	walk(s.guide.Categories)
 	return out
 }
 
 // rootPath is the site root as seen from 404 pages, which a server shows at
 // any address: "/" or the path of base_url.
 func (s *Site) rootPath() string {
-	if u, err := url.Parse(string(s.Guide.Site.BaseURL)); err == nil && u.Path != "" {
+	if u, err := url.Parse(string(s.guide.Site.BaseURL)); err == nil && u.Path != "" {
 		p := u.Path
 		if p[len(p)-1] != '/' {
 			p += "/"

@@ -38,8 +38,9 @@ type Group struct {
 	Listings []*Listing
 }
 
-// Listing is a listing ready to show. Street and Geo are empty for hidden
-// addresses: the template cannot leak what it is never given.
+// Listing is a listing ready to show. Its location comes from
+// (*content.Listing).Public: Street and Geo are empty for hidden addresses,
+// and the template cannot leak what it is never given.
 type Listing struct {
 	// Fields copied from the content: templates reach direct fields without
 	// the reflection search that promoted fields of an embedded struct cost.

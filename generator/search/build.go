@@ -186,10 +186,6 @@ func (b *builder) places() [][]string {
 func (b *builder) records(block []entry) ([]any, error) {
 	out := make([]any, 0, recordFields*len(block))
 	for _, e := range block {
-		street := ""
-		if a := e.l.Address; a != nil && !a.Hidden {
-			street = a.Street
-		}
 		var tops []int
 		for _, c := range e.l.Categories {
 			if n := b.catNum[c.Top().ID]; !slices.Contains(tops, n) {
@@ -220,7 +216,7 @@ func (b *builder) records(block []entry) ([]any, error) {
 				in = pairs
 			}
 		}
-		out = append(out, e.l.ID, e.l.Name, street, vlqList(tops), e.postal, e.city, h, in)
+		out = append(out, e.l.ID, e.l.Name, e.l.Public().Street, vlqList(tops), e.postal, e.city, h, in)
 	}
 	return out, nil
 }

@@ -61,7 +61,10 @@
 //
 // # Privacy
 //
-// A listing whose address is hidden has no street in the records, and the
-// position of its town's centre, computed from the other listings only, in
-// the area shard, with a flag that says so; no file holds its coordinates.
+// The index reads a listing's location only through
+// (*content.Listing).Public, which owns the rule of hidden addresses. A
+// listing whose address is hidden has no street in the records, and the
+// position of its town's centre, computed from the published positions
+// only, in the area shard, with a flag that says so; no file holds its
+// coordinates.
 package search

@@ -103,15 +103,13 @@ func makeUnits(g *content.Guide) []*unit {
 	byCity := map[string]*unit{}
 	var units []*unit
 	for _, l := range g.Listings {
-		e := &entry{l: l}
-		if a := l.Address; a != nil {
-			e.postal = a.PostalCode
-		}
+		pub := l.Public()
+		e := &entry{l: l, postal: pub.PostalCode}
 		if c := g.CityOf(l); c != nil {
 			e.city = c.Name
 		}
-		if l.Geo != nil && (l.Address == nil || !l.Address.Hidden) {
-			e.pos, e.hasPos = toPoint(l.Geo.Lat, l.Geo.Lon), true
+		if p := pub.Geo; p != nil {
+			e.pos, e.hasPos = toPoint(p.Lat, p.Lon), true
 		}
 		u := byCity[e.city]
 		if u == nil || e.city == "" {
