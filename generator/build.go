@@ -58,7 +58,13 @@ func Check(cfg Config) (*content.Guide, *theme.Theme, content.Problems, error) {
 // country without a holiday calendar. cache, when not nil, keeps listings
 // decoded by an earlier call (abri serve).
 func LoadContent(dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
-	g, problems := content.Load(os.DirFS(dir), content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
+	return LoadFS(os.DirFS(dir), dir, th, now, cache)
+}
+
+// LoadFS is LoadContent on a content folder read through fsys, named dir
+// in messages: the checks of abri check, build and serve, for any file system.
+func LoadFS(fsys fs.FS, dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
+	g, problems := content.Load(fsys, content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
 	if g == nil {
 		return nil, problems
 	}
