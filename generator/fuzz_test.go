@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -17,7 +18,8 @@ import (
 )
 
 // The fuzz targets of this file hold abri to one promise: what abri check
-// accepts, abri build renders. Each replaces one file of the demo guide by
+// accepts, abri build renders. Each replaces one file of the demo guide
+// (its listings cut down to one per feature, see keepListings) by
 // the fuzzed text, checks the guide as check, build and serve do and, when
 // there is no error, renders every file of the site in memory as serve
 // does: no panic, no error, whatever the editor wrote.
@@ -46,6 +48,7 @@ func demoFS(t testing.TB) (fstest.MapFS, *theme.Theme) {
 			fuzzDemo.files[p] = &fstest.MapFile{Data: data}
 			return err
 		})
+		keepListings(fuzzDemo.files)
 	})
 	if fuzzDemo.err != nil {
 		t.Fatal(fuzzDemo.err)
@@ -115,32 +118,34 @@ func checkThenRender(t *testing.T, name, data string) {
 	}
 }
 
-// demoSeeds are enough files of the demo guide under dir to write every
-// feature: seeds run in every go test, and each renders the whole site.
-func demoSeeds(t testing.TB, dir string, features ...string) []string {
-	demo, _ := demoFS(t)
+// listingFeatures are what the demo's listings write that the site shows.
+var listingFeatures = []string{"hours:", "services:", "special_hours:", "closures:", "hidden: true", "audience:",
+	"access:", "status: closed", "languages:", "sources:", "[-1]", "phone:", "geo:"}
+
+// keepListings keeps, of the demo's listings, only enough to write every
+// feature, one city at least each: Go's fuzzing stops a run that spends 10 s
+// on one input, and each input that passes the check renders the whole site.
+func keepListings(files fstest.MapFS) {
 	var names []string
-	for p := range demo {
-		if strings.HasPrefix(p, dir) {
+	for p := range files {
+		if strings.HasPrefix(p, "listings/") {
 			names = append(names, p)
 		}
 	}
 	sort.Strings(names)
 	seen := map[string]bool{}
-	var out []string
 	for _, p := range names {
-		text := string(demo[p].Data)
-		fresh := false
-		for _, f := range features {
-			if !seen[f] && strings.Contains(text, f) {
+		fresh := !seen[path.Dir(p)]
+		seen[path.Dir(p)] = true
+		for _, f := range listingFeatures {
+			if !seen[f] && strings.Contains(string(files[p].Data), f) {
 				seen[f], fresh = true, true
 			}
 		}
-		if fresh {
-			out = append(out, text)
+		if !fresh {
+			delete(files, p)
 		}
 	}
-	return out
 }
 
 // seedFile adds the demo's file and the seeds.
@@ -194,8 +199,11 @@ func FuzzPage(f *testing.F) {
 // FuzzListingBuild is content's FuzzListing through the whole chain: the
 // fuzzed file is one listing more of the demo guide.
 func FuzzListingBuild(f *testing.F) {
-	for _, s := range demoSeeds(f, "listings/", "hours:", "services:", "special_hours:", "closures:", "hidden: true", "audience:", "access:", "status: closed", "languages:", "sources:", "[-1]") {
-		f.Add(s)
+	demo, _ := demoFS(f)
+	for p, file := range demo {
+		if strings.HasPrefix(p, "listings/") {
+			f.Add(string(file.Data))
+		}
 	}
 	for _, s := range []string{
 		"name: A\ncategories: [shower, ~]\naddress: {city: Lyon}\nupdated: 2026-11-01\n",
