@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,7 +73,13 @@ func Check(ctx context.Context, cfg Config) (*content.Guide, *theme.Theme, conte
 // decoded by an earlier call (abri serve). Once ctx is done, loading stops
 // and what is returned is incomplete.
 func LoadContent(ctx context.Context, dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
-	g, problems := content.LoadContext(ctx, os.DirFS(dir), content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
+	return LoadFS(ctx, os.DirFS(dir), dir, th, now, cache)
+}
+
+// LoadFS is LoadContent on a content folder read through fsys, named dir
+// in messages: the checks of abri check, build and serve, for any file system.
+func LoadFS(ctx context.Context, fsys fs.FS, dir string, th *theme.Theme, now time.Time, cache *content.Cache) (*content.Guide, content.Problems) {
+	g, problems := content.LoadContext(ctx, fsys, content.Options{Root: dir, Now: now, Icons: th.IconNames(), Cache: cache})
 	if g == nil {
 		return nil, problems
 	}

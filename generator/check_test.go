@@ -220,6 +220,47 @@ updated: 2026-11-01
     - id: shower
       name: {fr: Douche, en: Shower}
 `, []string{`content/categories.yaml:2:9: unknown icon "hygiene" (did you mean "hygiene_and_wellness"?)`}},
+		{"empty category", `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {fr: Hygiène, en: Hygiene}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower}
+    - ~
+-
+`, []string{
+			`content/categories.yaml:7:7: children: empty item: want a category (id: …, name: …), or remove the line`,
+			`content/categories.yaml:8:2: empty item: want a category (id: …, name: …), or remove the line`,
+		}},
+		{"empty items and required values", `
+-- listings/lyon/halte.yaml --
+name: La Halte
+categories: [shower, ~]
+address: {city: Lyon}
+phone: [~]
+closures: [~]
+special_hours: [{start: 2026-12-01, end: 2026-12-24, hours: ~}]
+services: [~]
+languages: [fr, ""]
+updated: 2026-11-01
+`, []string{
+			`content/listings/lyon/halte.yaml:2:22: categories: empty item: want a category id of categories.yaml, or remove the line`,
+			`content/listings/lyon/halte.yaml:4:9: phone: empty item: want a phone number, or remove the line`,
+			`content/listings/lyon/halte.yaml:5:12: closures: empty item: want a closure (start: …, end: …), or remove the line`,
+			`content/listings/lyon/halte.yaml:6:61: special_hours.hours: empty value: want opening hours (mo-fr: 09:00-12:00)`,
+			`content/listings/lyon/halte.yaml:7:12: services: empty item: want a service (category: …), or remove the line`,
+			`content/listings/lyon/halte.yaml:8:17: languages: empty item: want a language code (fr, ar, lsf), or remove the line`,
+		}},
+		{"empty language", `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, ~, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: ODbL-1.0}
+`, []string{`content/site.yaml:2:17: languages: empty item: want a language code (fr, en, ar), or remove the line`}},
 		{"closure ends before it starts", `
 -- listings/lyon/halte.yaml --
 name: La Halte

@@ -37,10 +37,11 @@ type nodeDecoder interface {
 
 // fieldRules are the checks a struct tag adds to a plain value.
 type fieldRules struct {
-	enum    []string
-	pattern *regexp.Regexp
-	lo, hi  int
-	ranged  bool
+	enum     []string
+	pattern  *regexp.Regexp
+	lo, hi   int
+	ranged   bool
+	required bool // the field must be given, so it cannot be left empty
 }
 
 func (d *decoder) report(sev Severity, n *yaml.Node, format string, args ...any) {
@@ -85,7 +86,7 @@ func (d *decoder) decodeDocument(data []byte, v any) bool {
 		d.syntaxError(err)
 		return false
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || blank(doc.Content[0]) {
 		d.errorf(&yaml.Node{Line: 1, Column: 1}, "the file is empty")
 		return false
 	}
@@ -121,6 +122,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, rules fieldRules) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if isNull(n) {
+			// An optional group left empty is as if not written (its lines may be
+			// commented out); a required one is missing.
+			if rules.required {
+				d.errorf(n, "empty value: want %s", expected(v.Type(), rules))
+			}
 			return
 		}
 		p := reflect.New(v.Type().Elem())
@@ -220,9 +226,88 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, rules fieldRules) {
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
+		if blank(item) {
+			// An item is never optional: "- " or "- ~" would leave a hole in the list.
+			d.errorf(item, "empty item: want %s, or remove the line", expected(v.Type().Elem(), rules))
+			continue
+		}
 		d.decode(item, s.Index(i), rules)
 	}
 	v.Set(s)
+}
+
+// blank tells whether a node is an empty value: nothing, ~, null or spaces.
+func blank(n *yaml.Node) bool {
+	return isNull(n) || n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == ""
+}
+
+// expected says what a value of type t is, for messages about an empty one.
+func expected(t reflect.Type, rules fieldRules) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if s, ok := expectedOf[t]; ok {
+		return s
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		info := structFields(t)
+		var names []string
+		for _, f := range info.list {
+			if f.required {
+				names = append(names, f.name+": …")
+			}
+		}
+		if len(names) == 0 {
+			names = append(names, info.names[0]+": …")
+		}
+		noun, ok := nouns[t]
+		if !ok {
+			noun = "a map"
+		}
+		return noun + " (" + strings.Join(names, ", ") + ")"
+	case reflect.Slice:
+		return "a list of " + expected(t.Elem(), rules)
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int:
+		return "a whole number"
+	case reflect.String:
+		if rules.enum != nil {
+			return "one of " + strings.Join(rules.enum, ", ")
+		}
+	}
+	return "a value"
+}
+
+// nouns name the groups of fields editors write in lists.
+var nouns = map[reflect.Type]string{
+	reflect.TypeFor[Category]():     "a category",
+	reflect.TypeFor[Closure]():      "a closure",
+	reflect.TypeFor[SpecialHours](): "special hours",
+	reflect.TypeFor[Service]():      "a service",
+	reflect.TypeFor[Source]():       "a source",
+	reflect.TypeFor[HolidayRule]():  "a holiday",
+}
+
+// expectedOf describes the types that read their own YAML form.
+var expectedOf = map[reflect.Type]string{
+	reflect.TypeFor[Text]():        "a text",
+	reflect.TypeFor[Words]():       "a map of language: words",
+	reflect.TypeFor[Lang]():        "a language code (fr, en, ar)",
+	reflect.TypeFor[SpokenLang]():  "a language code (fr, ar, lsf)",
+	reflect.TypeFor[Date]():        "a date (YYYY-MM-DD)",
+	reflect.TypeFor[Phone]():       "a phone number",
+	reflect.TypeFor[Phones]():      "a phone number",
+	reflect.TypeFor[Email]():       "an e-mail address",
+	reflect.TypeFor[URL]():         "a web address (https://…)",
+	reflect.TypeFor[Geo]():         "[latitude, longitude]",
+	reflect.TypeFor[Country]():     "a country code (FR)",
+	reflect.TypeFor[Timezone]():    "a time zone (Europe/Paris)",
+	reflect.TypeFor[CategoryRef](): "a category id of categories.yaml",
+	reflect.TypeFor[Condition]():   "true, false or a text",
+	reflect.TypeFor[Price]():       "free or a text",
+	reflect.TypeFor[Hours]():       "opening hours (mo-fr: 09:00-12:00)",
 }
 
 // scalarType tells whether values of t are written as single YAML values.
@@ -303,6 +388,7 @@ func readStructFields(t reflect.Type) structInfo {
 		}
 		name, opts, _ := strings.Cut(tag, ",")
 		f := structField{name: name, index: i, required: opts == "required"}
+		f.rules.required = f.required
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.rules.enum = strings.Split(e, ",")
 		}

@@ -22,7 +22,7 @@ type HolidayRule struct {
 }
 
 func (r *HolidayRule) check(d *decoder, n *yaml.Node) {
-	if valueOf(n, "easter") != nil && r.Easter == nil {
+	if v := valueOf(n, "easter"); v != nil && !isNull(v) && r.Easter == nil {
 		return // the number was refused already
 	}
 	if _, err := hours.NewHoliday(r.Date, r.Easter); err != nil {

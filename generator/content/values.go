@@ -250,6 +250,10 @@ func (ps *Phones) decodeYAML(d *decoder, n *yaml.Node) {
 		items = n.Content
 	}
 	for _, item := range items {
+		if n.Kind == yaml.SequenceNode && blank(item) {
+			d.errorf(item, "empty item: want a phone number, or remove the line")
+			continue
+		}
 		var p Phone
 		p.decodeYAML(d, item)
 		if p.Tel != "" {

@@ -338,6 +338,22 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 	return buf.Bytes(), true, nil
 }
 
+// Paths lists every file File renders, in a fixed order, the search index
+// last (it is made now if it was not yet). Zips, made only by Write, are not in it.
+func (r *Renderer) Paths() ([]string, error) {
+	paths := make([]string, 0, len(r.jobs))
+	for _, j := range r.jobs {
+		paths = append(paths, j.path)
+	}
+	index, err := r.searchFiles()
+	var search []string
+	for p := range index {
+		search = append(search, p)
+	}
+	sort.Strings(search)
+	return append(paths, search...), err
+}
+
 var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print", "offline", "search"}
 
 // parseTemplates parses the templates of one language: the layout and

@@ -87,7 +87,11 @@ func (b *builder) structSchema(t reflect.Type) *Schema {
 
 // fieldSchema is the schema of one field, described by its Go comment.
 func (b *builder) fieldSchema(owner reflect.Type, f reflect.StructField) *Schema {
-	s := b.valueSchema(f.Type, tagRules(f))
+	t := f.Type
+	if t.Kind() == reflect.Pointer && strings.HasSuffix(f.Tag.Get("yaml"), ",required") {
+		t = t.Elem() // a required group cannot be left empty
+	}
+	s := b.valueSchema(t, tagRules(f))
 	s.Description = sentence(fieldDocs[owner.Name()+"."+f.Name])
 	return s
 }
@@ -134,8 +138,12 @@ func (b *builder) valueSchema(t reflect.Type, r rules) *Schema {
 }
 
 // listSchema is a list as decodeSlice reads it: a YAML list, nothing
-// (null), or a single value where the items are single values.
+// (null), or a single value where the items are single values. An item is
+// never empty, even of a type that may be left empty as a field.
 func (b *builder) listSchema(elem reflect.Type, r rules) *Schema {
+	if elem.Kind() == reflect.Pointer {
+		elem = elem.Elem()
+	}
 	item := b.valueSchema(elem, r)
 	alts := []*Schema{{Type: Types{"array"}, Items: &Items{All: item}}}
 	if scalarType(elem) {

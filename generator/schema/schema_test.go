@@ -172,6 +172,7 @@ var rejected = []struct {
 	{"a list for a name", "listing", "name: [A, B]\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-01\n", true},
 	{"a text for an address", "listing", "name: A\ncategories: [shower]\naddress: 12 rue Pasteur, Lyon\nupdated: 2026-11-01\n", true},
 	{"hours as a text", "listing", "name: A\ncategories: [shower]\naddress: {city: Lyon}\nhours: 9 to 5\nupdated: 2026-11-01\n", true},
+	{"special hours left empty", "listing", "name: A\ncategories: [shower]\naddress: {city: Lyon}\nspecial_hours: [{start: 2026-07-01, end: 2026-08-31, hours: ~}]\nupdated: 2026-11-01\n", true},
 	{"empty name", "listing", "name: \"\"\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-01\n", true},
 	{"blank name", "listing", "name: \"\u00a0\"\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-01\n", true},
 	{"empty e-mail", "listing", "name: A\ncategories: [shower]\naddress: {city: Lyon}\nemail:\nupdated: 2026-11-01\n", true},
@@ -210,6 +211,8 @@ var rejected = []struct {
 	{"category without name", "categories.yaml", "- id: food\n  icon: food\n  children: [{id: meals, name: Repas}, {id: lunch}]\n", true},
 	{"unknown category field", "categories.yaml", "- id: food\n  icon: food\n  name: Alimentation\n  childs: [{id: meals, name: Repas}]\n", true},
 	{"categories as a map", "categories.yaml", "food: {icon: food, name: Alimentation}\n", true},
+	{"empty category", "categories.yaml", "- id: food\n  icon: food\n  name: Alimentation\n- ~\n", true},
+	{"empty child category", "categories.yaml", "- id: food\n  icon: food\n  name: Alimentation\n  children:\n    -\n", true},
 	{"category name in another language", "categories.yaml", "- id: food\n  icon: food\n  name: {fr: Alimentation, de: Essen}\n", false},
 }
 

@@ -266,3 +266,34 @@ func TestServeSameSizeAndTime(t *testing.T) {
 		})
 	}
 }
+
+// TestServeSurvivesEmptyItems: an empty item ("- ~") in categories.yaml or
+// a listing, which once made the render panic, is an error in the overlay;
+// the last good build is still served, and the fix is picked up.
+func TestServeSurvivesEmptyItems(t *testing.T) {
+	dir, srv, s := start(t, false)
+	page := srv.URL + "/fr/places/abri-de-nuit-belleville.html"
+	for _, c := range []struct{ file, add, want string }{
+		{"categories.yaml", "- ~\n", "empty item: want a category (id: …, name: …), or remove the line"},
+		{"listings/paris/abri-de-nuit-belleville.yaml", "closures: [~]\n", "closures: empty item: want a closure (start: …, end: …), or remove the line"},
+	} {
+		file := filepath.Join(dir, c.file)
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, file, string(orig)+c.add)
+		eventually(t, "the empty item of "+c.file+" is reported", func() bool { return strings.Contains(strings.Join(s.Problems(), "\n"), c.want) })
+		if p := s.Problems(); len(p) != 1 || !strings.HasPrefix(p[0], file+":") || !strings.HasSuffix(p[0], c.want) {
+			t.Errorf("problems = %q, want one at %s:<line>:<col> ending in %q", p, file, c.want)
+		}
+		if event := firstEvent(t, srv.URL+"/_abri/events"); !strings.HasPrefix(event, "event: problems") || !strings.Contains(event, "empty item") {
+			t.Errorf("the overlay does not show the error: %q", event)
+		}
+		if code, body := get(t, page); code != 200 || !strings.Contains(body, "Abri de nuit de Belleville") {
+			t.Errorf("the last good build is no longer served: %d", code)
+		}
+		write(t, file, string(orig))
+		eventually(t, "the fix of "+c.file+" is served", func() bool { return len(s.Problems()) == 0 })
+	}
+}
