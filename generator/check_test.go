@@ -283,7 +283,7 @@ special_hours:
     hours: {}
 updated: 2026-11-01
 `, []string{
-			`content/listings/lyon/halte.yaml:6:49: special_hours: hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then`,
+			`content/listings/lyon/halte.yaml:6:49: special_hours.hours: empty value: want opening hours (mo-fr: 09:00-12:00)`,
 			`content/listings/lyon/halte.yaml:9:12: special_hours: hours: give the hours of the period (hours: {mo-fr: 10:00-16:00}), or write a closure if the place is closed then`,
 		}},
 		{"page in another language", `

@@ -119,13 +119,11 @@ func checkPeriod(d *decoder, n *yaml.Node, start, end Date, what string) {
 	}
 }
 
-// noDays says whether an hours value is empty (~, {}) or has only a note
-// or public_holidays. Other mistakes in it are reported where they are.
+// noDays says whether an hours map is empty ({}) or has only a note or
+// public_holidays. Other mistakes in it are reported where they are.
 func noDays(v *yaml.Node) bool {
-	if isNull(v) {
-		return true
-	}
 	if v.Kind != yaml.MappingNode {
+		// hours: ~ is an empty required value, which the decoder reports.
 		return false
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
