@@ -10,7 +10,8 @@ import (
 )
 
 // BenchmarkCachedLoad: a load of 10,000 listings none of which changed, as
-// abri serve does on every save; the cache compares the files' bytes.
+// abri serve does on every save; the cache trusts size and time for files
+// the watcher did not name.
 func BenchmarkCachedLoad(b *testing.B) {
 	dir := b.TempDir()
 	if err := guidegen.Write(dir, "../../content", 10000); err != nil {

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"io/fs"
 	"path"
 	"regexp"
@@ -342,21 +341,31 @@ func (g *Guide) cachedListing(fsys fs.FS, opts Options, file string, ps *Problem
 		*ps = append(*ps, Problem{Path: p, Msg: "listing file names are the place's id: lower-case letters, digits and dashes, ending in .yaml (e.g. halte-solidaire.yaml)"})
 		return nil
 	}
+	var info fs.FileInfo
+	if opts.Cache != nil {
+		// Lstat: a link is never taken from the cache, readFile checks it.
+		if rl, ok := fsys.(fs.ReadLinkFS); ok {
+			info, _ = rl.Lstat(file)
+		} else {
+			info, _ = fs.Stat(fsys, file)
+		}
+		if info != nil {
+			if e, ok := opts.Cache.get(file, info); ok {
+				*ps = append(*ps, e.problems...)
+				return e.listing
+			}
+		}
+	}
 	data, ok := readFile(fsys, opts, file, maxYAML, ps)
 	if !ok {
 		return nil
 	}
-	if opts.Cache == nil {
+	if info == nil || !info.Mode().IsRegular() {
 		return g.decodeListing(id, p, data, ps)
-	}
-	sum := sha256.Sum256(data)
-	if e, ok := opts.Cache.get(file, sum); ok {
-		*ps = append(*ps, e.problems...)
-		return e.listing
 	}
 	var mine Problems
 	l := g.decodeListing(id, p, data, &mine)
-	opts.Cache.put(file, sum, l, mine)
+	opts.Cache.put(file, info, l, mine)
 	*ps = append(*ps, mine...)
 	return l
 }

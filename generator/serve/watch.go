@@ -56,6 +56,7 @@ func (s *Server) watchEvents(ctx context.Context, w *fsnotify.Watcher) error {
 	var (
 		timer        <-chan time.Time
 		themeChanged bool
+		changed      []string // the files named by the batch's events
 	)
 	for {
 		select {
@@ -71,6 +72,7 @@ func (s *Server) watchEvents(ctx context.Context, w *fsnotify.Watcher) error {
 				}
 			}
 			themeChanged = themeChanged || s.inTheme(ev.Name)
+			changed = append(changed, ev.Name)
 			if timer == nil {
 				timer = time.After(batch)
 			}
@@ -80,10 +82,23 @@ func (s *Server) watchEvents(ctx context.Context, w *fsnotify.Watcher) error {
 			}
 			fmt.Fprintf(s.cfg.Log, "abri: watching: %v\n", err)
 		case <-timer:
+			s.forget(changed)
 			s.Rebuild(themeChanged)
-			timer, themeChanged = nil, false
+			timer, themeChanged, changed = nil, false, nil
 		}
 	}
+}
+
+// forget tells the listing cache which files changed: an edit that keeps
+// a file's size and modification time (cp -p, rsync -t) is still an edit.
+func (s *Server) forget(files []string) {
+	var names []string
+	for _, f := range files {
+		if rel, err := filepath.Rel(s.cfg.Content, f); err == nil && !strings.HasPrefix(rel, "..") {
+			names = append(names, filepath.ToSlash(rel))
+		}
+	}
+	s.cache.Forget(names...)
 }
 
 func (s *Server) inTheme(name string) bool {
@@ -102,7 +117,8 @@ func (s *Server) poll(ctx context.Context, every time.Duration) error {
 			return nil
 		case <-t.C:
 			now := snapshot(s.cfg.Content, s.cfg.Theme)
-			if changed, themeChanged := diff(last, now, s.inTheme); changed {
+			if changed, themeChanged := diff(last, now, s.inTheme); len(changed) > 0 {
+				s.forget(changed)
 				s.Rebuild(themeChanged)
 			}
 			last = now
@@ -142,15 +158,16 @@ func snapshot(roots ...string) map[string]stamp {
 	return files
 }
 
-func diff(a, b map[string]stamp, inTheme func(string) bool) (changed, themeChanged bool) {
+// diff lists the files added, changed or removed from a to b.
+func diff(a, b map[string]stamp, inTheme func(string) bool) (changed []string, themeChanged bool) {
 	for p, st := range b {
 		if old, ok := a[p]; !ok || old != st {
-			changed, themeChanged = true, themeChanged || inTheme(p)
+			changed, themeChanged = append(changed, p), themeChanged || inTheme(p)
 		}
 	}
 	for p := range a {
 		if _, ok := b[p]; !ok {
-			changed, themeChanged = true, themeChanged || inTheme(p)
+			changed, themeChanged = append(changed, p), themeChanged || inTheme(p)
 		}
 	}
 	return changed, themeChanged
