@@ -42,6 +42,9 @@ type Server struct {
 	problems []string // errors of the latest attempt; nil when it succeeded
 	gen      int      // counts successful builds, so pages know when to reload
 	clients  map[chan struct{}]bool
+
+	watching     chan struct{} // closed once changes from now on are seen
+	watchingOnce sync.Once
 }
 
 // New returns a server; call Rebuild before serving.
@@ -52,8 +55,14 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	return &Server{cfg: cfg, md: markdown.New(), clients: map[chan struct{}]bool{}}
+	return &Server{cfg: cfg, md: markdown.New(), clients: map[chan struct{}]bool{}, watching: make(chan struct{})}
 }
+
+// Watching is closed once Watch sees every change made from then on: its
+// folders are watched, or the poller has its first picture of them.
+func (s *Server) Watching() <-chan struct{} { return s.watching }
+
+func (s *Server) startedWatching() { s.watchingOnce.Do(func() { close(s.watching) }) }
 
 // Rebuild reads the content again (only changed listings are decoded) and,
 // when it has no errors, makes it the served site. themeChanged reloads the

@@ -59,7 +59,7 @@ func start(t *testing.T, poll bool) (dir string, srv *httptest.Server, s *Server
 	}
 	srv = httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	time.Sleep(50 * time.Millisecond) // let the watcher start
+	<-s.Watching()
 	return dir, srv, s
 }
 
@@ -171,7 +171,8 @@ func testLifecycle(t *testing.T, poll bool) {
 // firstEvent reads the first server-sent event of a new connection.
 func firstEvent(t *testing.T, url string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	// The first event is sent at once; the bound only fails a broken server.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
 	res, err := http.DefaultClient.Do(req)
@@ -216,7 +217,7 @@ func BenchmarkEditToServed(b *testing.B) {
 	go s.Watch(ctx, 50*time.Millisecond)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	time.Sleep(100 * time.Millisecond)
+	<-s.Watching()
 	const id = 4242
 	page := srv.URL + "/fr/places/lieu-04242.html"
 	b.ResetTimer()

@@ -33,6 +33,7 @@ func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
 		return s.poll(ctx, poll)
 	}
 	defer w.Close()
+	s.startedWatching()
 	return s.watchEvents(ctx, w)
 }
 
@@ -109,6 +110,7 @@ func (s *Server) inTheme(name string) bool {
 // poll compares the folders' files every interval and rebuilds on change.
 func (s *Server) poll(ctx context.Context, every time.Duration) error {
 	last := snapshot(s.cfg.Content, s.cfg.Theme)
+	s.startedWatching()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
