@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -78,7 +79,8 @@ func get(t testing.TB, url string) (int, string) {
 // eventually waits for check to hold. It returns as soon as it does; the
 // bound is only there to fail a broken build, and is generous because a
 // loaded CI machine rebuilds the demo slowly.
-func eventually(t *testing.T, what string, check func() bool) {
+// details, when given, say more about a failure (the server's problems).
+func eventually(t *testing.T, what string, check func() bool, details ...func() string) {
 	t.Helper()
 	const bound = 60 * time.Second
 	for deadline := time.Now().Add(bound); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
@@ -86,7 +88,11 @@ func eventually(t *testing.T, what string, check func() bool) {
 			return
 		}
 	}
-	t.Fatalf("after %s: %s", bound, what)
+	var more []string
+	for _, d := range details {
+		more = append(more, d())
+	}
+	t.Fatalf("after %s: %s %s", bound, what, strings.Join(more, "; "))
 }
 
 func write(t testing.TB, path, data string) {
@@ -165,7 +171,7 @@ func testLifecycle(t *testing.T, poll bool) {
 	eventually(t, "the deleted listing is gone", func() bool {
 		code, _ := get(t, srv.URL+"/fr/places/point-eau-grenoble.html")
 		return code == 404
-	})
+	}, func() string { return fmt.Sprintf("(problems: %q)", s.Problems()) })
 }
 
 // firstEvent reads the first server-sent event of a new connection.
