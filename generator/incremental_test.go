@@ -221,18 +221,22 @@ func renameListing(h *incremental) string {
 	return "renaming " + h.rel(file) + " to " + filepath.Base(name)
 }
 
-// moveListing gives a listing the city of another one, in another folder.
+// moveListing moves a listing to the city and folder of another one.
 func moveListing(h *incremental) string {
 	file := h.pick()
-	var city string
+	var city, folder string
 	for city == "" {
 		other := h.pick()
-		if filepath.Dir(other) != filepath.Dir(file) {
+		if folder = filepath.Dir(other); folder != filepath.Dir(file) {
 			city = field(field(h.readYAML(other), "address"), "city").Value
 		}
 	}
-	h.editYAML(file, file, func(root *yaml.Node) { setField(field(root, "address"), "city", strconv.Quote(city)) })
-	return "moving " + h.rel(file) + " to " + city
+	moved := filepath.Join(folder, filepath.Base(file))
+	h.editYAML(file, moved, func(root *yaml.Node) { setField(field(root, "address"), "city", strconv.Quote(city)) })
+	if err := os.Remove(file); err != nil {
+		h.t.Fatal(err)
+	}
+	return "moving " + h.rel(file) + " to " + city + " (" + h.rel(moved) + ")"
 }
 
 func renameCategory(h *incremental) string {
