@@ -57,7 +57,8 @@ func BenchmarkBuild(b *testing.B) {
 //
 //	TMPDIR=/dev/shm go test -run '^$' -bench National/1000 -benchtime 1x ./generator/
 //
-// It reports seconds per build, pages per second, the process's peak RSS
+// It reports seconds per build (wall, and CPU: user and system, which
+// says more on a shared machine), pages per second, the process's peak RSS
 // (getrusage: it includes generating the content when not cached, and the
 // smaller sizes run before in the same process), the output's bytes, and
 // the biggest pages gzipped: the biggest HTML page but print editions,
@@ -80,6 +81,7 @@ func benchNational(b *testing.B, n int) {
 	b.Cleanup(func() { os.RemoveAll(out) })
 	cfg := Config{Content: dir, Theme: "../themes/default", Out: out, Now: buildDate}
 	var sum Summary
+	cpu0, _ := cpuTime()
 	start := time.Now()
 	for b.Loop() {
 		var err error
@@ -89,6 +91,9 @@ func benchNational(b *testing.B, n int) {
 		}
 	}
 	took := time.Since(start).Seconds() / float64(b.N)
+	if cpu, ok := cpuTime(); ok {
+		b.ReportMetric((cpu-cpu0).Seconds()/float64(b.N), "cpu-s/build")
+	}
 	pages := 0
 	for _, n := range sum.Pages {
 		pages += n

@@ -2,5 +2,10 @@
 
 package generator
 
+import "time"
+
 // peakRSS is unknown where getrusage is missing.
 func peakRSS() (int64, bool) { return 0, false }
+
+// cpuTime is unknown where getrusage is missing.
+func cpuTime() (time.Duration, bool) { return 0, false }
