@@ -1,10 +1,22 @@
 package generator
 
 import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/abri-guide/abri/generator/content"
 
 	"github.com/abri-guide/abri/generator/internal/guidegen"
 )
@@ -35,4 +47,174 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages/build")
 	b.ReportMetric(float64(pages)*float64(b.N)/time.Since(start).Seconds(), "pages/s")
+}
+
+// BenchmarkNational builds a national guide: 1,000, 10,000 or 50,000
+// listings (National/1000 …) in twelve languages, in Zipf-sized towns
+// (guidegen.NationalIn). The content is written once per size under
+// TMPDIR and reused, so that repeated runs measure the build only; run it
+// with TMPDIR=/dev/shm, as disks on shared machines are noisy:
+//
+//	TMPDIR=/dev/shm go test -run '^$' -bench National/1000 -benchtime 1x ./generator/
+//
+// It reports seconds per build (wall, and CPU: user and system, which
+// says more on a shared machine), pages per second, the process's peak RSS
+// (getrusage: it includes generating the content when not cached, and the
+// smaller sizes run before in the same process), the output's bytes, and
+// the biggest pages gzipped: the biggest HTML page but print editions,
+// and the biggest listing page.
+func BenchmarkNational(b *testing.B) {
+	for _, n := range []int{1000, 10000, 50000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchNational(b, n) })
+	}
+}
+
+func benchNational(b *testing.B, n int) {
+	dir, err := nationalContent(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(os.TempDir(), fmt.Sprintf("abri-national-%d-public", n))
+	if err := os.RemoveAll(out); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(out) })
+	cfg := Config{Content: dir, Theme: "../themes/default", Out: out, Now: buildDate}
+	var sum Summary
+	cpu0, _ := cpuTime()
+	start := time.Now()
+	for b.Loop() {
+		var err error
+		var problems content.Problems
+		if sum, problems, err = Build(context.Background(), cfg); err != nil {
+			b.Fatalf("%v %v", err, problems)
+		}
+	}
+	took := time.Since(start).Seconds() / float64(b.N)
+	if cpu, ok := cpuTime(); ok {
+		b.ReportMetric((cpu-cpu0).Seconds()/float64(b.N), "cpu-s/build")
+	}
+	pages := 0
+	for _, n := range sum.Pages {
+		pages += n
+	}
+	b.ReportMetric(took, "s/build")
+	b.ReportMetric(float64(pages)/took, "pages/s")
+	if rss, ok := peakRSS(); ok {
+		b.ReportMetric(float64(rss)/1e6, "peak-RSS-MB")
+	}
+	sizes, err := measureOutput(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(sizes.bytes)/1e6, "out-MB")
+	b.ReportMetric(float64(sizes.biggest.size)/1e3, "max-html-KB")
+	b.ReportMetric(float64(sizes.html.gzipped)/1e3, "max-html-gz-KB")
+	b.ReportMetric(float64(sizes.listing.gzipped)/1e3, "max-listing-gz-KB")
+	b.Logf("%d listings × %d languages: %d pages, %d files; biggest page %s (%d B), biggest gzipped %s (%d B), biggest listing page %s (%d B gzipped)",
+		n, len(sum.Langs), pages, sizes.files, sizes.biggest.path, sizes.biggest.size, sizes.html.path, sizes.html.gzipped, sizes.listing.path, sizes.listing.gzipped)
+}
+
+// nationalContent writes the national guide of n listings under TMPDIR,
+// once per size, generator version and demo guide.
+func nationalContent(n int) (string, error) {
+	h := sha256.New()
+	for _, f := range []string{"site.yaml", "categories.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../content", f))
+		if err != nil {
+			return "", err
+		}
+		h.Write(data)
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("abri-national-%d-v%d-%x", n, guidegen.Version, h.Sum(nil)[:4]))
+	done := filepath.Join(dir, ".complete") // a dot file is not part of the guide
+	if _, err := os.Stat(done); err == nil {
+		return dir, nil
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return "", err
+	}
+	fsys, err := guidegen.NationalIn("../content", n, guidegen.Languages)
+	if err != nil {
+		return "", err
+	}
+	if err := guidegen.WriteFS(dir, fsys); err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(done, nil, 0o644)
+}
+
+type pageSize struct {
+	path          string
+	size, gzipped int64
+}
+
+type outputSizes struct {
+	files         int
+	bytes         int64
+	biggest       pageSize // the biggest HTML page but print editions
+	html, listing pageSize // the biggest of those gzipped; the biggest listing page gzipped
+}
+
+// measureOutput sums a built site's files and finds its biggest pages.
+// Only the 20 biggest of each kind are gzipped, as gzipping every page
+// of a national guide takes a minute: a page that compresses much worse
+// than those 20 would be missed.
+func measureOutput(out string) (outputSizes, error) {
+	var s outputSizes
+	var html, listings []pageSize
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		s.files++
+		s.bytes += info.Size()
+		rel, _ := filepath.Rel(out, p)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if !strings.HasSuffix(p, ".html") || len(parts) == 3 && parts[1] == "print" {
+			return nil
+		}
+		html = append(html, pageSize{path: rel, size: info.Size()})
+		if len(parts) == 3 && parts[1] == "places" {
+			listings = append(listings, pageSize{path: rel, size: info.Size()})
+		}
+		return nil
+	})
+	if err != nil {
+		return s, err
+	}
+	if len(html) == 0 {
+		return s, fmt.Errorf("%s has no HTML page", out)
+	}
+	if s.html, err = biggestGzipped(out, html); err != nil {
+		return s, err
+	}
+	s.biggest = html[0] // sorted by biggestGzipped
+	s.listing, err = biggestGzipped(out, listings)
+	return s, err
+}
+
+// biggestGzipped gzips the 20 biggest pages and returns the one that
+// stays biggest, with its size.
+func biggestGzipped(out string, pages []pageSize) (pageSize, error) {
+	slices.SortFunc(pages, func(a, b pageSize) int { return cmp.Or(cmp.Compare(b.size, a.size), strings.Compare(a.path, b.path)) })
+	var best pageSize
+	for _, p := range pages[:min(20, len(pages))] {
+		data, err := os.ReadFile(filepath.Join(out, p.path))
+		if err != nil {
+			return best, err
+		}
+		var z bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		w.Write(data)
+		w.Close()
+		if p.gzipped = int64(z.Len()); p.gzipped > best.gzipped {
+			best = p
+		}
+	}
+	return best, nil
 }

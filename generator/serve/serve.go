@@ -67,9 +67,13 @@ func (s *Server) startedWatching() { s.watchingOnce.Do(func() { close(s.watching
 // Rebuild reads the content again (only changed listings are decoded) and,
 // when it has no errors, makes it the served site. themeChanged reloads the
 // theme too. Open pages are told either way.
-func (s *Server) Rebuild(themeChanged bool) error {
+func (s *Server) Rebuild(themeChanged bool) error { return s.rebuild(themeChanged, nil) }
+
+// rebuild is Rebuild; read, when not nil, runs once the folders are read
+// and before the result is served (the poller looks at them again there).
+func (s *Server) rebuild(themeChanged bool, read func()) error {
 	start := time.Now()
-	site, problems, err := s.build(themeChanged)
+	site, problems, err := s.build(themeChanged, read)
 	s.mu.Lock()
 	switch {
 	case err != nil:
@@ -99,7 +103,7 @@ func (s *Server) Rebuild(themeChanged bool) error {
 	return nil
 }
 
-func (s *Server) build(themeChanged bool) (*render.Renderer, content.Problems, error) {
+func (s *Server) build(themeChanged bool, read func()) (*render.Renderer, content.Problems, error) {
 	s.mu.RLock()
 	th, previous := s.theme, s.site
 	s.mu.RUnlock()
@@ -114,6 +118,9 @@ func (s *Server) build(themeChanged bool) (*render.Renderer, content.Problems, e
 	}
 	// A rebuild is short and serve stops by closing its server: no context.
 	g, problems := generator.LoadContent(context.Background(), s.cfg.Content, th, s.cfg.Now(), &s.cache)
+	if read != nil {
+		read()
+	}
 	if g == nil || problems.Errors() > 0 {
 		return nil, problems, nil
 	}

@@ -308,3 +308,44 @@ func TestServeSurvivesEmptyItems(t *testing.T) {
 		eventually(t, "the fix of "+c.file+" is served", func() bool { return len(s.Problems()) == 0 })
 	}
 }
+
+// TestServePollerSeesWhatTheBuildRead: a listing saved after the poller's
+// picture of the folders, while the rebuild reads them, is served; when it
+// is deleted before the next tick, that tick's picture equals the one
+// before the save, and the deleted listing must not be served for ever.
+// This is the race that made TestServeLifecycle/polling fail under load.
+func TestServePollerSeesWhatTheBuildRead(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../content", dir)
+	s := New(Config{Content: dir, Theme: "../../themes/default", Now: now})
+	if err := s.Rebuild(true); err != nil {
+		t.Fatalf("first build: %v", s.Problems())
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	p := s.newPoller()
+
+	// An edit starts a rebuild; the new listing is saved after the picture.
+	file := filepath.Join(dir, "listings", "paris", "abri-de-nuit-belleville.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, file, strings.Replace(string(orig), "name: Abri de nuit de Belleville", "name: Abri de nuit des Couronnes", 1))
+	newFile := filepath.Join(dir, "listings", "grenoble", "point-eau-grenoble.yaml")
+	p.beforeBuild = func() {
+		write(t, newFile, "name: Point d'eau de Grenoble\ncategories: [shower]\naddress: {city: Grenoble}\nupdated: 2026-11-20\n")
+	}
+	p.tick()
+	page := srv.URL + "/fr/places/point-eau-grenoble.html"
+	if code, _ := get(t, page); code != 200 {
+		t.Fatalf("GET %s: %d, want the listing saved during the rebuild (problems: %q)", page, code, s.Problems())
+	}
+
+	p.beforeBuild = nil
+	os.Remove(newFile)
+	p.tick()
+	if code, _ := get(t, page); code != 404 {
+		t.Errorf("GET %s after the listing was deleted and a tick: %d, want 404", page, code)
+	}
+}

@@ -109,7 +109,7 @@ func (s *Server) inTheme(name string) bool {
 
 // poll compares the folders' files every interval and rebuilds on change.
 func (s *Server) poll(ctx context.Context, every time.Duration) error {
-	last := snapshot(s.cfg.Content, s.cfg.Theme)
+	p := s.newPoller()
 	s.startedWatching()
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -118,15 +118,58 @@ func (s *Server) poll(ctx context.Context, every time.Duration) error {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
-			now := snapshot(s.cfg.Content, s.cfg.Theme)
-			if changed, themeChanged := diff(last, now, s.inTheme); len(changed) > 0 {
-				s.forget(changed)
-				s.Rebuild(themeChanged)
-			}
-			last = now
+			p.tick()
 		}
 	}
 }
+
+// poller keeps the picture of the folders that the served site was built from.
+type poller struct {
+	s    *Server
+	last map[string]stamp
+	// beforeBuild, when set, runs between a tick's picture and the
+	// rebuild that reads the folders: tests save files there.
+	beforeBuild func()
+}
+
+func (s *Server) newPoller() *poller {
+	return &poller{s: s, last: snapshot(s.cfg.Content, s.cfg.Theme)}
+}
+
+// tick rebuilds when a file changed since the last picture.
+//
+// The rebuild reads the folders after the picture: a listing saved in
+// between is served, though the picture lacks it. Were it deleted before
+// the next tick, that tick's picture would equal this one and the deleted
+// listing would stay served. So a second picture is taken once the build
+// has read the folders, before it is served, and every file that differs
+// between the two is marked unsure: the next tick looks at it again.
+func (p *poller) tick() {
+	now := snapshot(p.s.cfg.Content, p.s.cfg.Theme)
+	changed, themeChanged := diff(p.last, now, p.s.inTheme)
+	p.last = now
+	if len(changed) == 0 {
+		return
+	}
+	p.s.forget(changed)
+	if p.beforeBuild != nil {
+		p.beforeBuild()
+	}
+	var read map[string]stamp
+	p.s.rebuild(themeChanged, func() { read = snapshot(p.s.cfg.Content, p.s.cfg.Theme) })
+	if read == nil {
+		return // the theme did not load: the content was not read
+	}
+	during, _ := diff(now, read, p.s.inTheme)
+	for _, f := range during {
+		read[f] = unsure
+	}
+	p.last = read
+}
+
+// unsure is the stamp of a file the last build may have read in either of
+// two states: no file has it, so the next picture always differs.
+var unsure = stamp{size: -1}
 
 // stamp is what tells a file changed. The content's hash is part of it:
 // cp -p and rsync restore the size and modification time after an edit.

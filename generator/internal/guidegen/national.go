@@ -19,11 +19,25 @@ import (
 // so that the index weighs what a real one does. The same n gives the same
 // guide. Keys are paths in the content folder.
 func National(demo string, n int) (fstest.MapFS, error) {
+	return NationalIn(demo, n, nil)
+}
+
+// NationalIn is National in the given languages, the first being the
+// source; nil keeps the demo guide's. site.yaml and categories.yaml then
+// give every text in each language, and a listing's description is in the
+// source language, in English and Arabic most of the time and in each
+// other language now and then, as volunteers translate a real guide.
+func NationalIn(demo string, n int, langs []string) (fstest.MapFS, error) {
 	fsys := fstest.MapFS{}
 	for _, f := range []string{"site.yaml", "categories.yaml"} {
 		data, err := os.ReadFile(filepath.Join(demo, f))
 		if err != nil {
 			return nil, err
+		}
+		if langs != nil {
+			if data, err = translated(f, data, langs); err != nil {
+				return nil, err
+			}
 		}
 		fsys[f] = &fstest.MapFile{Data: data, Mode: 0o644}
 	}
@@ -33,7 +47,7 @@ func National(demo string, n int) (fstest.MapFS, error) {
 	for _, t := range towns {
 		for k := range t.size {
 			name := fmt.Sprintf("listings/%s/place-%05d.yaml", t.slug, i)
-			fsys[name] = &fstest.MapFile{Data: []byte(nationalListing(rng, t, k, i)), Mode: 0o644}
+			fsys[name] = &fstest.MapFile{Data: []byte(nationalListing(rng, t, k, i, langs)), Mode: 0o644}
 			i++
 		}
 	}
@@ -153,7 +167,8 @@ var (
 )
 
 // nationalListing writes listing k of town t; i is its number in the guide.
-func nationalListing(rng *rand.Rand, t town, k, i int) string {
+// langs, when not nil, are the guide's languages (see NationalIn).
+func nationalListing(rng *rand.Rand, t town, k, i int, langs []string) string {
 	kind := kinds[rng.IntN(len(kinds))]
 	place := surnames[rng.IntN(len(surnames))]
 	if rng.IntN(2) == 0 {
@@ -163,12 +178,12 @@ func nationalListing(rng *rand.Rand, t town, k, i int) string {
 	fmt.Fprintf(&b, "name: %q\n", fmt.Sprintf("%s %s %s", kind.name, []string{"de", "du", "des", "—"}[rng.IntN(4)], place))
 	b.WriteString("description:\n")
 	ps := rng.Perm(len(phrases))[:2+rng.IntN(3)]
-	for _, lang := range []string{"fr", "en", "ar"} {
-		var parts []string
-		for _, p := range ps {
-			parts = append(parts, map[string]string{"fr": phrases[p].fr, "en": phrases[p].en, "ar": phrases[p].ar}[lang])
-		}
-		fmt.Fprintf(&b, "  %s: %q\n", lang, strings.Join(parts, ", ")+fmt.Sprintf(" (%s %d).", place, k))
+	described := []string{"fr", "en", "ar"}
+	if langs != nil {
+		described = translatedInto(rng, langs)
+	}
+	for _, lang := range described {
+		fmt.Fprintf(&b, "  %s: %q\n", lang, describe(lang, ps)+fmt.Sprintf(" (%s %d).", place, k))
 	}
 	fmt.Fprintf(&b, "categories: [%s]\n", kind.cats)
 	spread := 0.004 * math.Sqrt(float64(t.size))
@@ -181,13 +196,13 @@ func nationalListing(rng *rand.Rand, t town, k, i int) string {
 	fmt.Fprintf(&b, "  public_holidays: %s\n", []string{"closed", "open", "unknown"}[rng.IntN(3)])
 	b.WriteString(nationalAudience(rng))
 	fmt.Fprintf(&b, "access: {appointment: %t, price: free, wheelchair: %t, animals: %t}\n", rng.IntN(4) == 0, rng.IntN(2) == 0, rng.IntN(3) == 0)
-	langs := []string{"fr"}
+	onSite := []string{"fr"}
 	for _, p := range rng.Perm(len(spoken))[:rng.IntN(4)] {
 		if spoken[p] != "fr" {
-			langs = append(langs, spoken[p])
+			onSite = append(onSite, spoken[p])
 		}
 	}
-	fmt.Fprintf(&b, "languages: [%s]\nupdated: 2026-11-01\n", strings.Join(langs, ", "))
+	fmt.Fprintf(&b, "languages: [%s]\nupdated: 2026-11-01\n", strings.Join(onSite, ", "))
 	return b.String()
 }
 

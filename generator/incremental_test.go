@@ -1,0 +1,393 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/internal/guidegen"
+)
+
+// TestIncrementalEqualsFull builds a generated guide (60 listings in 3
+// towns, fr, ar, en, uk, and the demo guide's pages) into one folder, then
+// makes the edits an editor makes, and after each step builds over that
+// folder and into a new one: the two must hold the same files, byte for
+// byte. Today every build is a full one; this is the check an incremental
+// build must pass. By default three steps make every kind of edit once
+// between them, so that go test stays quick; ABRI_INCREMENTAL_STEPS=n
+// makes n steps of one random edit each instead, and ABRI_INCREMENTAL_SEED
+// changes the seed (both are in the failure message).
+func TestIncrementalEqualsFull(t *testing.T) {
+	seed := uint64(11)
+	if n, err := strconv.ParseUint(os.Getenv("ABRI_INCREMENTAL_SEED"), 10, 64); err == nil {
+		seed = n
+	}
+	h := newIncremental(t, seed)
+	var steps [][]edit
+	if n, err := strconv.Atoi(os.Getenv("ABRI_INCREMENTAL_STEPS")); err == nil {
+		for range n {
+			steps = append(steps, []edit{edits[h.rng.IntN(len(edits))]})
+		}
+	} else {
+		for i, k := range h.rng.Perm(len(edits)) {
+			if i%3 == 0 {
+				steps = append(steps, nil)
+			}
+			steps[len(steps)-1] = append(steps[len(steps)-1], edits[k])
+		}
+	}
+	for i, step := range steps {
+		if err := h.step(Build, step...); err != nil {
+			t.Fatalf("seed %d, step %d of %d: %v", seed, i+1, len(steps), err)
+		}
+	}
+}
+
+// TestIncrementalHarnessCatchesStaleOutput: the harness fails a build
+// over the old output that leaves a deleted listing's pages behind, and
+// one that skips writing a page whose bytes changed.
+func TestIncrementalHarnessCatchesStaleOutput(t *testing.T) {
+	h := newIncremental(t, 1)
+	var stale []string
+	var skipped string
+	faulty := func(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
+		old := readTree(t, cfg.Out)
+		sum, ps, err := Build(ctx, cfg)
+		if err != nil {
+			return sum, ps, err
+		}
+		now := readTree(t, cfg.Out)
+		for _, p := range sortedKeys(old) {
+			if _, ok := now[p]; !ok && strings.HasSuffix(p, ".html") {
+				stale = append(stale, p)
+			} else if ok && skipped == "" && !bytes.Equal(old[p], now[p]) && strings.HasSuffix(p, ".html") {
+				skipped = p
+			}
+		}
+		for _, p := range append(stale, skipped) {
+			if p == "" {
+				continue
+			}
+			dst := filepath.Join(cfg.Out, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, old[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return sum, ps, nil
+	}
+	err := h.step(faulty, deleteListing)
+	if len(stale) == 0 || skipped == "" {
+		t.Fatalf("deleting a listing removed %q and changed %q: nothing to plant", stale, skipped)
+	}
+	for _, p := range append(stale, skipped) {
+		if err == nil || !strings.Contains(err.Error(), p) {
+			t.Errorf("the harness missed %s, left as it was: %v", p, err)
+		}
+	}
+}
+
+// buildFunc is Build, or a faulty build to test the harness with.
+type buildFunc func(context.Context, Config) (Summary, content.Problems, error)
+
+// incremental is a guide being edited, and the folder built over and over.
+type incremental struct {
+	t       *testing.T
+	rng     *rand.Rand
+	dir     string // the temporary folder
+	content string
+	out     string
+	n       int // steps made, for new names and fresh folders
+}
+
+func newIncremental(t *testing.T, seed uint64) *incremental {
+	t.Helper()
+	dir := t.TempDir()
+	h := &incremental{t: t, rng: rand.New(rand.NewPCG(seed, 11)), dir: dir, content: filepath.Join(dir, "content"), out: filepath.Join(dir, "public")}
+	fsys, err := guidegen.NationalIn("../content", 60, []string{"fr", "ar", "en", "uk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := guidegen.WriteFS(h.content, fsys); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(h.content, "pages"), os.DirFS("../content/pages")); err != nil {
+		t.Fatal(err)
+	}
+	if _, ps, err := Build(context.Background(), h.config(h.out)); err != nil {
+		t.Fatalf("first build: %v%s", err, errorsOf(ps))
+	}
+	return h
+}
+
+func (h *incremental) config(out string) Config {
+	return Config{Content: h.content, Theme: "../themes/default", Out: out, Now: buildDate}
+}
+
+// step makes edits, builds over the output with over and into a new
+// folder with Build, and compares the two.
+func (h *incremental) step(over buildFunc, edits ...edit) error {
+	h.t.Helper()
+	h.n++
+	var done []string
+	for _, e := range edits {
+		done = append(done, e(h))
+	}
+	what := strings.Join(done, ", ")
+	if _, ps, err := over(context.Background(), h.config(h.out)); err != nil {
+		return fmt.Errorf("%s: build over the output: %v%s", what, err, errorsOf(ps))
+	}
+	fresh := filepath.Join(h.dir, fmt.Sprintf("full-%d", h.n))
+	defer os.RemoveAll(fresh)
+	if _, ps, err := Build(context.Background(), h.config(fresh)); err != nil {
+		return fmt.Errorf("%s: full build: %v%s", what, err, errorsOf(ps))
+	}
+	if diffs := compareTrees(h.t, h.out, fresh); len(diffs) > 0 {
+		return fmt.Errorf("after %s, the build over the output differs from a full build:\n\t%s", what, strings.Join(diffs, "\n\t"))
+	}
+	return nil
+}
+
+// errorsOf lists the errors among a build's problems, one a line.
+func errorsOf(ps content.Problems) string {
+	var s strings.Builder
+	for _, p := range ps {
+		if p.Severity == content.Error {
+			s.WriteString("\n\t" + p.String())
+		}
+	}
+	return s.String()
+}
+
+// An edit changes the content as an editor would and says what it did.
+type edit func(h *incremental) string
+
+var edits = []edit{addListing, changeListing, deleteListing, renameListing, moveListing, renameCategory, editSite}
+
+func addListing(h *incremental) string {
+	from := h.pick()
+	name := filepath.Join(filepath.Dir(from), fmt.Sprintf("nouveau-lieu-%d.yaml", h.n))
+	h.editYAML(from, name, func(root *yaml.Node) { setField(root, "name", strconv.Quote(fmt.Sprintf("Nouveau lieu %d", h.n))) })
+	return "adding " + h.rel(name)
+}
+
+func changeListing(h *incremental) string {
+	file := h.pick()
+	var what string
+	h.editYAML(file, file, func(root *yaml.Node) {
+		switch h.rng.IntN(3) {
+		case 0:
+			what = "hours"
+			setField(root, "hours", fmt.Sprintf("{mo-fr: \"%02d:00-12:00\", sa: \"10:00-11:00\", public_holidays: open}", 7+h.rng.IntN(4)))
+		case 1:
+			what = "phone"
+			setField(root, "phone", fmt.Sprintf("[\"+33 1 %02d %02d %02d %02d\"]", h.rng.IntN(100), h.rng.IntN(100), h.rng.IntN(100), h.rng.IntN(100)))
+		default:
+			what = "description"
+			setField(field(root, "description"), "fr", strconv.Quote(fmt.Sprintf("Description revue à l'étape %d.", h.n)))
+		}
+	})
+	return "changing the " + what + " of " + h.rel(file)
+}
+
+func deleteListing(h *incremental) string {
+	file := h.pick()
+	if err := os.Remove(file); err != nil {
+		h.t.Fatal(err)
+	}
+	return "deleting " + h.rel(file)
+}
+
+// renameListing changes a listing's file name, so its id and page.
+func renameListing(h *incremental) string {
+	file := h.pick()
+	name := filepath.Join(filepath.Dir(file), fmt.Sprintf("renomme-%d.yaml", h.n))
+	if err := os.Rename(file, name); err != nil {
+		h.t.Fatal(err)
+	}
+	return "renaming " + h.rel(file) + " to " + filepath.Base(name)
+}
+
+// moveListing moves a listing to the city and folder of another one.
+func moveListing(h *incremental) string {
+	file := h.pick()
+	var city, folder string
+	for city == "" {
+		other := h.pick()
+		if folder = filepath.Dir(other); folder != filepath.Dir(file) {
+			city = field(field(h.readYAML(other), "address"), "city").Value
+		}
+	}
+	moved := filepath.Join(folder, filepath.Base(file))
+	h.editYAML(file, moved, func(root *yaml.Node) { setField(field(root, "address"), "city", strconv.Quote(city)) })
+	if err := os.Remove(file); err != nil {
+		h.t.Fatal(err)
+	}
+	return "moving " + h.rel(file) + " to " + city + " (" + h.rel(moved) + ")"
+}
+
+func renameCategory(h *incremental) string {
+	file := filepath.Join(h.content, "categories.yaml")
+	var cats []*yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range n.Content {
+			if c.Kind == yaml.MappingNode && field(c, "id") != nil {
+				cats = append(cats, c)
+				if kids := field(c, "children"); kids != nil {
+					walk(kids)
+				}
+			}
+		}
+	}
+	var id string
+	h.editYAML(file, file, func(root *yaml.Node) {
+		walk(root)
+		c := cats[h.rng.IntN(len(cats))]
+		id = field(c, "id").Value
+		name := field(c, "name")
+		lang := []string{"fr", "ar", "en", "uk"}[h.rng.IntN(4)]
+		setField(name, lang, strconv.Quote(field(name, lang).Value+fmt.Sprintf(" (%d)", h.n)))
+	})
+	return "renaming category " + id
+}
+
+func editSite(h *incremental) string {
+	file := filepath.Join(h.content, "site.yaml")
+	var what string
+	h.editYAML(file, file, func(root *yaml.Node) {
+		if h.rng.IntN(2) == 0 {
+			what = "title"
+			setField(field(root, "title"), "en", strconv.Quote(fmt.Sprintf("Solidarity guide, edition %d", h.n)))
+		} else {
+			what = "notice"
+			setField(field(field(root, "notice"), "text"), "fr", strconv.Quote(fmt.Sprintf("Avis mis à jour à l'étape %d.", h.n)))
+		}
+	})
+	return "changing the site's " + what
+}
+
+// pick returns a listing file at random.
+func (h *incremental) pick() string {
+	var files []string
+	filepath.WalkDir(filepath.Join(h.content, "listings"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	slices.Sort(files)
+	return files[h.rng.IntN(len(files))]
+}
+
+func (h *incremental) rel(p string) string {
+	r, _ := filepath.Rel(h.content, p)
+	return filepath.ToSlash(r)
+}
+
+func (h *incremental) readYAML(file string) *yaml.Node {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		h.t.Fatalf("%s: %v", file, err)
+	}
+	return doc.Content[0]
+}
+
+// editYAML reads from, edits its document and writes it to to.
+func (h *incremental) editYAML(from, to string, edit func(root *yaml.Node)) {
+	root := h.readYAML(from)
+	edit(root)
+	data, err := yaml.Marshal(root)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+// field returns the value of key in the map m, or nil.
+func field(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; m != nil && i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// setField gives key the value written in YAML in the map m.
+func setField(m *yaml.Node, key, value string) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(value), &doc); err != nil {
+		panic(fmt.Sprintf("%s: %v", value, err)) // the test's own YAML
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content[i+1] = doc.Content[0]
+			return
+		}
+	}
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, doc.Content[0])
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// compareTrees lists how folder a differs from b: files only in one,
+// and files whose bytes differ, with where. At most 20 are listed.
+func compareTrees(t *testing.T, a, b string) []string {
+	ta, tb := readTree(t, a), readTree(t, b)
+	var diffs []string
+	for _, p := range sortedKeys(ta) {
+		if _, ok := tb[p]; !ok {
+			diffs = append(diffs, p+": stale, a full build does not write it")
+		} else if !bytes.Equal(ta[p], tb[p]) {
+			diffs = append(diffs, p+": "+diffHint(ta[p], tb[p]))
+		}
+	}
+	for _, p := range sortedKeys(tb) {
+		if _, ok := ta[p]; !ok {
+			diffs = append(diffs, p+": missing, a full build writes it")
+		}
+	}
+	if len(diffs) > 20 {
+		diffs = append(diffs[:20], fmt.Sprintf("… and %d more", len(diffs)-20))
+	}
+	return diffs
+}
+
+// diffHint says where two versions of a file part, with a little of each.
+func diffHint(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	excerpt := func(s []byte) string {
+		return strconv.Quote(string(s[max(0, i-30):min(len(s), i+50)]))
+	}
+	return fmt.Sprintf("%d bytes, full build %d; they part at byte %d: %s, full build %s", len(a), len(b), i, excerpt(a), excerpt(b))
+}
