@@ -1,12 +1,24 @@
 package render
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // PerPage is the most places a list page holds: category pages, a
 // category in a city, city pages. Past it a list goes on over pages k >= 2
 // linked by plain previous/next links, so that no page grows with the
 // guide (a reader on a data plan opens a category of a national guide).
 const PerPage = 50
+
+// citiesPerPage is the most towns the home page lists, and a page of the
+// index of towns that replaces the list past that number (a national
+// guide has thousands).
+const citiesPerPage = 200
+
+// bigCities is how many towns, the biggest, the home page names when the
+// guide has too many to list them all.
+const bigCities = 24
 
 // printSplitAt is the number of places past which a city's print edition
 // becomes an index of one edition per category, each printable alone.
@@ -39,6 +51,7 @@ var kinds = []pageKind{
 	{name: "404", template: "404", path: "404.html", counted: true},
 	{name: "offline", template: "offline", path: "offline.html", root: "../", counted: true, stage: afterZips},
 	{name: "search", template: "search", path: "search.html", root: "../", counted: true, status: true},
+	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true},
 	{name: "category", template: "category", path: "categories/<id>.html, page k: <id>.<k>.html", root: "../../", counted: true, cards: true, status: true},
 	{name: "category-city", template: "category", path: "categories/<id>.<city>.html, page k: <id>.<city>.<k>.html", root: "../../", counted: true, cards: true, status: true},
 	{name: "city", template: "city", path: "cities/<slug>.html", root: "../../", counted: true, cards: true, status: true, stage: afterCity},
@@ -65,9 +78,9 @@ func (j *job) counted() bool {
 
 // pages is how many pages a list of n places takes: at least one, the
 // page that says the list is empty.
-func pages(n int) int {
-	return max(1, (n+PerPage-1)/PerPage)
-}
+func pages(n int) int { return pagesOf(n, PerPage) }
+
+func pagesOf(n, per int) int { return max(1, (n+per-1)/per) }
 
 // partRest is the path of page part (from 0) of a list whose first page
 // is stem.html.
@@ -81,6 +94,7 @@ func partRest(stem string, part int) string {
 // Paged is one page of a list of places.
 type Paged struct {
 	Listings []*Listing // the places of this page
+	Cities   []*City    // or its towns, on the index of towns
 	N, Of    int        // page N of Of, from 1
 	Total    int        // places in the whole list
 	Prev     string     // the previous page, below the language folder; "" on the first
@@ -91,6 +105,12 @@ type Paged struct {
 func (s *Site) paged(j *job) *Paged {
 	var all []*Listing
 	switch j.kind {
+	case "cities":
+		p := &Paged{N: j.part + 1, Of: pagesOf(len(s.Cities), citiesPerPage), Total: len(s.Cities)}
+		from := min(j.part*citiesPerPage, len(s.Cities))
+		p.Cities = s.Cities[from:min(from+citiesPerPage, len(s.Cities))]
+		p.neighbours(j)
+		return p
 	case "category":
 		all = j.category.elsewhere()
 	case "category-city":
@@ -101,13 +121,41 @@ func (s *Site) paged(j *job) *Paged {
 	p := &Paged{N: j.part + 1, Of: pages(len(all)), Total: len(all)}
 	from := min(j.part*PerPage, len(all))
 	p.Listings = all[from:min(from+PerPage, len(all))]
+	p.neighbours(j)
+	return p
+}
+
+func (p *Paged) neighbours(j *job) {
 	if j.part > 0 {
 		p.Prev = partRest(j.stem, j.part-1)
 	}
 	if p.N < p.Of {
 		p.Next = partRest(j.stem, j.part+1)
 	}
-	return p
+}
+
+// AllCities tells whether the home page lists every town; past
+// citiesPerPage it names the biggest and links to the index of towns.
+func (p *Page) AllCities() bool { return len(p.Cities) <= citiesPerPage }
+
+// BigCities are the towns with the most places, in the order of Cities.
+func (p *Page) BigCities() []*City {
+	if len(p.Cities) <= bigCities {
+		return p.Cities
+	}
+	by := append([]*City(nil), p.Cities...)
+	sort.SliceStable(by, func(i, j int) bool { return len(by[i].Listings) > len(by[j].Listings) })
+	keep := map[*City]bool{}
+	for _, c := range by[:bigCities] {
+		keep[c] = true
+	}
+	var out []*City
+	for _, c := range p.Cities {
+		if keep[c] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // elsewhere are the places of a category that its national page lists

@@ -271,3 +271,61 @@ func TestKindsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestCitiesIndex: a guide of 230 towns names its 24 biggest on the home
+// page and lists every town on an index of two pages.
+func TestCitiesIndex(t *testing.T) {
+	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":       {Data: []byte("title: Guide\nlanguages: [fr, en]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: ODbL-1.0}\n")},
+		"categories.yaml": {Data: []byte("- id: food\n  icon: food\n  name: Alimentation\n")},
+	}
+	for i := range 230 {
+		for k := range 1 + i%3 {
+			fsys[fmt.Sprintf("listings/l%03d-%d.yaml", i, k)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("name: L\ncategories: [food]\naddress: {city: Ville %03d}\nupdated: 2026-11-01\n", i))}
+		}
+	}
+	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
+	if problems.Errors() > 0 {
+		t.Fatal(problems.Err())
+	}
+	r, err := New(g, th, markdown.New(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := renderAll(t, r)
+	town := regexp.MustCompile(`href="\.\./fr/cities/(ville-\d+)\.html">Ville \d+</a> <small>(\d) lieux`)
+	home := town.FindAllStringSubmatch(files["fr/index.html"], -1)
+	if len(home) != bigCities {
+		t.Errorf("fr/index.html names %d towns, want %d", len(home), bigCities)
+	}
+	for _, m := range home {
+		if m[2] != "3" {
+			t.Errorf("fr/index.html names %s, of %s places, not one of the biggest", m[1], m[2])
+		}
+	}
+	if !strings.Contains(files["fr/index.html"], `<a href="../fr/cities.html">Toutes les villes (230)</a>`) {
+		t.Error("fr/index.html does not link to the index of towns")
+	}
+	seen := map[string]bool{}
+	for _, p := range []string{"fr/cities.html", "fr/cities.2.html"} {
+		for _, m := range town.FindAllStringSubmatch(files[p], -1) {
+			if seen[m[1]] {
+				t.Errorf("%s lists %s again", p, m[1])
+			}
+			seen[m[1]] = true
+		}
+	}
+	if len(seen) != 230 {
+		t.Errorf("the index of towns lists %d towns, want 230", len(seen))
+	}
+	if !strings.Contains(files["fr/cities.html"], `<a rel="next" href="../fr/cities.2.html">`) || !strings.Contains(files["fr/cities.2.html"], `<a rel="prev" href="../fr/cities.html">`) {
+		t.Error("the pages of the index of towns are not linked")
+	}
+	if !strings.Contains(files["fr/search.html"], `href="../fr/cities.html"`) {
+		t.Error("fr/search.html does not link to the index of towns")
+	}
+}

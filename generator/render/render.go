@@ -9,6 +9,7 @@
 //	404.html                        not-found page (links from the site root)
 //	assets/<name>.<hash>.<ext>      fingerprinted CSS, scripts, icons
 //	<lang>/index.html               home
+//	<lang>/cities.html              index of towns, past citiesPerPage of them
 //	<lang>/categories/<id>.html     one per category: its cities with counts,
 //	                                and its places when they fit one page
 //	<lang>/categories/<id>.<city>.html  the category in one city, one per
@@ -467,6 +468,11 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		add(job{kind: "404"})
 		add(job{kind: "offline"})
 		add(job{kind: "search"})
+		if len(s.Cities) > citiesPerPage {
+			for part := range pagesOf(len(s.Cities), citiesPerPage) {
+				add(job{kind: "cities", stem: "cities", part: part, rest: partRest("cities", part)})
+			}
+		}
 		for _, c := range s.allCategories() {
 			list(job{kind: "category", category: c}, "categories/"+c.ID, len(c.elsewhere()))
 		}
