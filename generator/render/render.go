@@ -9,15 +9,17 @@
 //	404.html                        not-found page (links from the site root)
 //	assets/<name>.<hash>.<ext>      fingerprinted CSS, scripts, icons
 //	<lang>/index.html               home
-//	<lang>/cities.html              index of towns, past citiesPerPage of them
+//	<lang>/cities.html              index of towns, past citiesPerPage of
+//	                                them; page k >= 2: cities.<k>.html
 //	<lang>/categories/<id>.html     one per category: its cities with counts,
 //	                                and its places when they fit one page
-//	<lang>/categories/<id>.<city>.html  the category in one city, one per
-//	                                category and city it has places in;
-//	                                page k >= 2 of a list: <id>.<city>.<k>.html
-//	<lang>/cities/<slug>.html       one per city: its categories with counts,
-//	                                and its places when they fit one page
-//	<lang>/print/<slug>.html        print edition of a city; past printSplit
+//	<lang>/categories/<id>.<city>.html
+//	                                the category in one city, one per
+//	                                category and city it has places in; page
+//	                                k >= 2 of such a list: <id>.<city>.<k>.html
+//	<lang>/cities/<slug>.html       one per city: its places by category when
+//	                                they fit one page, else its categories
+//	<lang>/print/<slug>.html        print edition of a city; past printSplitAt
 //	                                places, an index of <slug>.<category>.html
 //	<lang>/places/<id>.html         one per listing
 //	<lang>/pages/<slug>.html        one per Markdown page
