@@ -35,6 +35,7 @@ type pageKind struct {
 	counted  bool   // counted among its language's pages
 	cards    bool   // lists places as cards, which are rendered for depth 2 (Site.card)
 	status   bool   // shows opening statuses: loads hours.js
+	sitemap  bool   // listed in sitemap.xml
 	stage    int    // when it is written (split)
 }
 
@@ -47,18 +48,18 @@ const (
 
 var kinds = []pageKind{
 	{name: "root", template: "root", path: "index.html (site root)"},
-	{name: "home", template: "home", path: "index.html", root: "../", counted: true},
+	{name: "home", template: "home", path: "index.html", root: "../", counted: true, sitemap: true},
 	{name: "404", template: "404", path: "404.html", counted: true},
 	{name: "offline", template: "offline", path: "offline.html", root: "../", counted: true, stage: afterZips},
-	{name: "search", template: "search", path: "search.html", root: "../", counted: true, status: true},
-	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true},
-	{name: "category", template: "category", path: "categories/<id>.html, page k: <id>.<k>.html", root: "../../", counted: true, cards: true, status: true},
-	{name: "category-city", template: "category", path: "categories/<id>.<city>.html, page k: <id>.<city>.<k>.html", root: "../../", counted: true, cards: true, status: true},
-	{name: "city", template: "city", path: "cities/<slug>.html", root: "../../", counted: true, cards: true, status: true, stage: afterCity},
-	{name: "print", template: "print", path: "print/<slug>.html", root: "../../", counted: true},
-	{name: "print-category", template: "print", path: "print/<slug>.<category>.html", root: "../../", counted: true},
-	{name: "listing", template: "listing", path: "places/<id>.html", root: "../../", counted: true, status: true},
-	{name: "page", template: "page", path: "pages/<slug>.html", root: "../../", counted: true},
+	{name: "search", template: "search", path: "search.html", root: "../", counted: true, sitemap: true, status: true},
+	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true, sitemap: true},
+	{name: "category", template: "category", path: "categories/<id>.html, page k: <id>.<k>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true},
+	{name: "category-city", template: "category", path: "categories/<id>.<city>.html, page k: <id>.<city>.<k>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true},
+	{name: "city", template: "city", path: "cities/<slug>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true, stage: afterCity},
+	{name: "print", template: "print", path: "print/<slug>.html", root: "../../", counted: true, sitemap: true},
+	{name: "print-category", template: "print", path: "print/<slug>.<category>.html", root: "../../", counted: true, sitemap: true},
+	{name: "listing", template: "listing", path: "places/<id>.html", root: "../../", counted: true, sitemap: true, status: true},
+	{name: "page", template: "page", path: "pages/<slug>.html", root: "../../", counted: true, sitemap: true},
 }
 
 // kindOf finds a kind by name; jobs of ready bytes have none (the zero kind).

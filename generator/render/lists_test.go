@@ -141,6 +141,13 @@ func TestCategoryInCityPages(t *testing.T) {
 	if len(seen) != 130 {
 		t.Errorf("the pages of Lyon's showers list %d places, want 130", len(seen))
 	}
+	for _, l := range []string{"fr", "en", "ar"} {
+		for _, p := range []string{"categories/shower.lyon.2.html", "print/lyon.food.html", "categories/shower.html"} {
+			if loc := "<loc>https://guide.example.org/" + l + "/" + p + "</loc>"; !strings.Contains(files["sitemap.xml"], loc) {
+				t.Errorf("sitemap.xml lacks %s", loc)
+			}
+		}
+	}
 	ar := files["ar/categories/shower.lyon.2.html"]
 	if !strings.Contains(ar, `rel="prev"`) || !strings.Contains(ar, `rel="next"`) {
 		t.Error("ar/categories/shower.lyon.2.html lacks its previous and next links")

@@ -440,8 +440,8 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 	}
 	jobs = append(jobs, s.iconJobs()...)
 	jobs = append(jobs, s.manifests()...)
-	jobs = append(jobs, s.hostFiles()...)
 	src := s.Langs[0]
+	var rests []string // the source language's pages, for the sitemap
 	jobs = append(jobs,
 		job{path: "index.html", tmpl: all[src]["root"], lang: src, kind: "root", rest: "index.html"},
 		job{path: "404.html", tmpl: all[src]["404"], lang: src, kind: "404", rest: "404.html", root: s.rootPath()})
@@ -455,6 +455,9 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 			j.path, j.tmpl, j.lang, j.root = lang+"/"+j.rest, tmpls[k.template], lang, k.root
 			if j.root == "" {
 				j.root = s.rootPath()
+			}
+			if k.sitemap && lang == src {
+				rests = append(rests, j.rest)
 			}
 			jobs = append(jobs, j)
 		}
@@ -501,7 +504,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 			add(job{kind: "page", rest: "pages/" + m.Slug + ".html", md: m})
 		}
 	}
-	return jobs
+	return append(jobs, s.hostFiles(rests)...)
 }
 
 var constantT = regexp.MustCompile(`\{\{\s*(?:\$p|\$|\.P|\$\.P)?\.T\s+"([a-z0-9_]+)"\s*\}\}`)
