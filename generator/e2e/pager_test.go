@@ -16,7 +16,9 @@ import (
 
 // TestFilePager opens, from the disk and with JavaScript off, the showers
 // of a town of 130: three pages of at most 50 places, each reached from
-// the previous one by its "next" link and back by "previous".
+// the previous one by its "next" link and back by "previous". The Nu HTML
+// Checker checks the guide's pages: lists over pages, a town's page by
+// category.
 func TestFilePager(t *testing.T) {
 	t.Parallel()
 	skipShort(t)
@@ -95,5 +97,13 @@ func TestFilePager(t *testing.T) {
 	}
 	if proto, _ := eval[string](tb, "location.protocol"); !strings.HasPrefix(proto, "file") {
 		t.Errorf("the pages were opened by %s, not from the disk", proto)
+	}
+	need(t, vnuTool())
+	findings, err := vnuFindings(tb.ctx, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		t.Error(f)
 	}
 }
