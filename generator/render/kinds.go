@@ -184,6 +184,16 @@ func printSplit(c *City) bool { return len(c.Listings) > printSplitAt }
 // page then lists them, else only where they are (cities, categories).
 func (p *Page) Fits(ls []*Listing) bool { return len(ls) <= PerPage }
 
+// FitsByCategory tells whether groups of places fit one page: a place
+// shows once in each group it is in.
+func (p *Page) FitsByCategory(gs []Group) bool {
+	n := 0
+	for _, g := range gs {
+		n += len(g.Listings)
+	}
+	return n <= PerPage
+}
+
 // ChildrenIn are the sub-categories of c that have places in the page's
 // city (in the guide on national pages), each with those places.
 func (p *Page) ChildrenIn(c *Category) []Group {

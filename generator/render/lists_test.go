@@ -16,8 +16,9 @@ import (
 )
 
 // bigCity is a guide whose Lyon has 130 showers and 80 places for meals
-// (210 places: its print edition is split), Paris 3 showers, and 4 showers
-// with no town (a position only).
+// (210 places: its print edition is split), Paris 3 showers, Grenoble 30
+// places with both (60 cards by category), and 4 showers with no town (a
+// position only).
 func bigCity(t *testing.T) *Renderer {
 	t.Helper()
 	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
@@ -40,6 +41,9 @@ func bigCity(t *testing.T) *Renderer {
 	}
 	for i := range 3 {
 		add(fmt.Sprintf("paris-%d", i), "shower", "address: {city: Paris}")
+	}
+	for i := range 30 {
+		add(fmt.Sprintf("grenoble-%02d", i), "shower, meals", "address: {city: Grenoble}")
 	}
 	for i := range 4 {
 		add(fmt.Sprintf("nulle-part-%d", i), "shower", fmt.Sprintf("geo: [45.%d, 4.8]", i))
@@ -173,12 +177,12 @@ func TestNationalCategoryByCity(t *testing.T) {
 				t.Errorf("%s links to %s.%s.html, which does not exist", p, cat, m[1])
 			}
 		}
-		if counts["lyon"] != 130 || counts["paris"] != 3 || len(counts) != 2 {
-			t.Errorf("%s lists cities %v, want lyon 130 and paris 3", p, counts)
+		if counts["lyon"] != 130 || counts["paris"] != 3 || counts["grenoble"] != 30 || len(counts) != 3 {
+			t.Errorf("%s lists cities %v, want grenoble 30, lyon 130 and paris 3", p, counts)
 		}
 		elsewhere := len(cardLink.FindAllString(page, -1))
-		if sum+elsewhere != 137 || elsewhere != 4 {
-			t.Errorf("%s: cities count %d places and it lists %d with no town, want 133 and 4", p, sum, elsewhere)
+		if sum+elsewhere != 167 || elsewhere != 4 {
+			t.Errorf("%s: cities count %d places and it lists %d with no town, want 163 and 4", p, sum, elsewhere)
 		}
 	}
 	// A category of 80 places, in one city, lists its city, not its places.
@@ -221,6 +225,14 @@ func TestBigCityPage(t *testing.T) {
 	}
 	if n := len(cardLink.FindAllString(files["fr/cities/paris.html"], -1)); n != 3 {
 		t.Errorf("fr/cities/paris.html lists %d places, want its 3", n)
+	}
+	// 30 places in two categories each: 60 cards by category are too many.
+	grenoble := files["fr/cities/grenoble.html"]
+	if n := len(cardLink.FindAllString(grenoble, -1)); n != 0 {
+		t.Errorf("fr/cities/grenoble.html lists %d cards", n)
+	}
+	if !strings.Contains(grenoble, `<a href="../../fr/categories/meals.grenoble.html">Repas</a> <small>(30)</small>`) {
+		t.Error("fr/cities/grenoble.html does not link to its meals")
 	}
 }
 
