@@ -142,6 +142,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 			return nil, err
 		}
 	}
+	site.prepareReuse(tmpls)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
 	}
