@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"reflect"
 	"sync"
 
 	"github.com/abri-guide/abri/generator/content"
@@ -18,39 +19,58 @@ import (
 // reflection is most of a page's cost; a shared piece costs a map look-up.
 type reuse struct {
 	tmpl map[string]*template.Template // language -> a template set holding base's and partials' definitions
-	keys map[any]string                // *Hours, *content.Audience, *content.Access shared by several listings -> their value, as JSON
+	keys map[part]string               // a part that several listings have alike -> its value, as a key
 	done sync.Map                      // cache key -> template.HTML
+}
+
+// part is a partial of a value: ("hours", *Hours), ("place-tags", *Listing).
+type part struct {
+	name string
+	v    any
 }
 
 // prepareReuse finds the values listings have alike and the templates that
 // render shared pieces.
 func (s *Site) prepareReuse(tmpls map[string]map[string]*template.Template) {
-	r := &reuse{tmpl: map[string]*template.Template{}, keys: map[any]string{}}
+	r := &reuse{tmpl: map[string]*template.Template{}, keys: map[part]string{}}
 	for lang, t := range tmpls {
 		r.tmpl[lang] = t["listing"]
 	}
-	byValue := map[string][]any{}
-	add := func(v any) {
-		if data, err := json.Marshal(v); err == nil {
-			k := fmt.Sprintf("%T%s", v, data)
-			byValue[k] = append(byValue[k], v)
+	byValue := map[string][]part{}
+	add := func(name string, v, value any) {
+		if data, err := json.Marshal(value); err == nil {
+			k := name + "\x00" + string(data)
+			byValue[k] = append(byValue[k], part{name, v})
 		}
 	}
 	for _, l := range s.Listings {
-		if l.Hours != nil {
-			add(l.Hours)
+		values := func(h *Hours, aud *content.Audience, acc *content.Access) {
+			if h != nil {
+				add("hours", h, h)
+			}
+			if aud != nil {
+				add("audience", aud, aud)
+			}
+			if acc != nil {
+				add("access", acc, acc)
+			}
 		}
-		if l.Audience != nil {
-			add(l.Audience)
+		values(l.Hours, l.Audience, l.Access)
+		for i := range l.Services {
+			sv := &l.Services[i]
+			values(sv.Hours, sv.Audience, sv.Access)
 		}
-		if l.Access != nil {
-			add(l.Access)
+		ids := make([]string, len(l.Cats))
+		for i, c := range l.Cats {
+			ids[i] = c.ID
 		}
+		add("place-tags", l, ids)
+		add("spoken", l, l.Languages)
 	}
-	for k, vs := range byValue {
-		if len(vs) > 1 { // a value no other listing has is rendered as it comes, not kept
-			for _, v := range vs {
-				r.keys[v] = k
+	for k, ps := range byValue {
+		if len(ps) > 1 { // a value no other listing has is rendered as it comes, not kept
+			for _, p := range ps {
+				r.keys[p] = k
 			}
 		}
 	}
@@ -68,29 +88,18 @@ func (p *Page) Shared(name string) (template.HTML, error) {
 	return p.render(key, name, p)
 }
 
-// Reuse renders the partial name ({{define "name"}}) of v, one of a
-// listing's hours, audience or access, with the page: once per language
-// and depth for a value several listings have alike.
+// Reuse renders the partial name ({{define "name"}}) of v with the page:
+// once per language and depth for a value several listings have alike
+// (prepareReuse), as it comes for others. Nil values render nothing.
 func (p *Page) Reuse(name string, v any) (template.HTML, error) {
-	switch x := v.(type) {
-	case *Hours:
-		if x == nil {
-			return "", nil
-		}
-	case *content.Audience:
-		if x == nil {
-			return "", nil
-		}
-	case *content.Access:
-		if x == nil {
-			return "", nil
-		}
+	if rv := reflect.ValueOf(v); !rv.IsValid() || rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "", nil
 	}
-	k, ok := p.reuse.keys[v]
+	k, ok := p.reuse.keys[part{name, v}]
 	if !ok {
 		return p.execute(name, p.With(v))
 	}
-	return p.render(name+"\x00"+p.Lang+"\x00"+p.Root+"\x00"+k, name, p.With(v))
+	return p.render(k+"\x00"+p.Lang+"\x00"+p.Root, name, p.With(v))
 }
 
 func (p *Page) render(key, name string, data any) (template.HTML, error) {
