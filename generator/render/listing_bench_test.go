@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,17 +43,18 @@ func BenchmarkListingPages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var paths []string
-	for _, j := range r.jobs {
-		if j.kind == "listing" {
-			paths = append(paths, j.path)
+	var pages []*job
+	for i := range r.jobs {
+		if r.jobs[i].kind == "listing" {
+			pages = append(pages, &r.jobs[i])
 		}
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	var buf bytes.Buffer // as a worker of Write reuses its buffer
 	n, size := 0, 0
 	for b.Loop() {
-		data, _, err := r.File(paths[n%len(paths)])
+		data, err := r.site.bytes(pages[n%len(pages)], &buf)
 		if err != nil {
 			b.Fatal(err)
 		}

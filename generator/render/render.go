@@ -370,7 +370,7 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 		if base != nil {
 			t = base.New(name)
 		}
-		if _, err := t.Parse(localize(src, th.Strings[lang])); err != nil {
+		if _, err := t.Parse(localize(inlineIcons(src, th.Icons), th.Strings[lang])); err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, name, err)
 		}
 		if base == nil {
@@ -383,7 +383,7 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 		if !ok {
 			return nil, fmt.Errorf("%s/templates/%s.html: missing", th.Root, kind)
 		}
-		t, err := template.Must(base.Clone()).New(kind).Parse(localize(src, th.Strings[lang]))
+		t, err := template.Must(base.Clone()).New(kind).Parse(localize(inlineIcons(src, th.Icons), th.Strings[lang]))
 		if err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, kind, err)
 		}
