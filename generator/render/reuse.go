@@ -24,6 +24,7 @@ type reuse struct {
 }
 
 // part is a partial of a value: ("hours", *Hours), ("place-tags", *Listing).
+// A partial of a *Listing must use only what its key in prepareReuse holds.
 type part struct {
 	name string
 	v    any
@@ -66,6 +67,12 @@ func (s *Site) prepareReuse(tmpls map[string]map[string]*template.Template) {
 		}
 		add("place-tags", l, ids)
 		add("spoken", l, l.Languages)
+		city := ""
+		if l.City != nil {
+			city = l.City.Slug
+		}
+		add("crumbs", l, city)
+		add("dated", l, []any{l.Updated.String(), l.StaleShow, l.Stale})
 	}
 	for k, ps := range byValue {
 		if len(ps) > 1 { // a value no other listing has is rendered as it comes, not kept
