@@ -73,6 +73,8 @@ func (s *Site) prepareReuse(tmpls map[string]map[string]*template.Template) {
 		}
 		add("crumbs", l, city)
 		add("dated", l, []any{l.Updated.String(), l.StaleShow, l.Stale})
+		add("closures", l, l.Closures)
+		add("special", l, l.Special)
 	}
 	for k, ps := range byValue {
 		if len(ps) > 1 { // a value no other listing has is rendered as it comes, not kept
