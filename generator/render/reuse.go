@@ -111,6 +111,31 @@ func (p *Page) Reuse(name string, v any) (template.HTML, error) {
 	return p.render(k+"\x00"+p.Lang+"\x00"+p.Root, name, p.With(v))
 }
 
+// Once renders the partial name ({{define "name"}}) of v, a part that
+// holds no words (an address, a phone link), once for every language: the
+// first page that asks renders it, in its language's templates, for all.
+func (p *Page) Once(name string, v any) (template.HTML, error) {
+	if v == nil || !reflect.TypeOf(v).Comparable() {
+		return p.execute(name, p.With(v))
+	}
+	key := once{part{name, v}, p.Root}
+	if html, ok := p.reuse.done.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	html, err := p.execute(name, p.With(v))
+	if err != nil {
+		return "", err
+	}
+	p.reuse.done.Store(key, html)
+	return html, nil
+}
+
+// once is the key of a part rendered for every language.
+type once struct {
+	part
+	root string
+}
+
 func (p *Page) render(key, name string, data any) (template.HTML, error) {
 	if html, ok := p.reuse.done.Load(key); ok {
 		return html.(template.HTML), nil
