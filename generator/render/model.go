@@ -48,6 +48,7 @@ type Site struct {
 	cards      map[string][][]card           // language -> listing index -> variant (Site.card) -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
 	today      content.Date
+	reuse      *reuse // pieces of pages rendered once for many
 }
 
 // MDPage is a Markdown page rendered in each language it exists in.

@@ -192,12 +192,17 @@ func (p *Page) LangTag(code string) string {
 // per language. Built in Go: with a dozen languages it is the largest
 // repeated part of every page, and templates spend their time on reflection.
 func (p *Page) HreflangLinks() template.HTML {
+	root, rest := template.HTMLEscapeString(p.Root), template.HTMLEscapeString(p.Rest)
 	var b strings.Builder
+	b.Grow(len(p.langs()) * (48 + len(root) + len(rest)))
 	for _, l := range p.langs() {
 		b.WriteString(`<link rel="alternate" hreflang="`)
 		b.WriteString(l)
 		b.WriteString(`" href="`)
-		b.WriteString(template.HTMLEscapeString(p.Root + l + "/" + p.Rest))
+		b.WriteString(root) // language codes need no escaping: escaping the parts is escaping the whole
+		b.WriteString(l)
+		b.WriteString("/")
+		b.WriteString(rest)
 		b.WriteString("\">\n")
 	}
 	return template.HTML(b.String())
@@ -206,10 +211,15 @@ func (p *Page) HreflangLinks() template.HTML {
 // LangLinks returns the list items of the language switcher: the same page
 // in each language, named in that language, the current one marked.
 func (p *Page) LangLinks() template.HTML {
+	root, rest := template.HTMLEscapeString(p.Root), template.HTMLEscapeString(p.Rest)
 	var b strings.Builder
+	b.Grow(len(p.langs()) * (96 + len(root) + len(rest)))
 	for _, l := range p.langs() {
 		b.WriteString(`<li><a href="`)
-		b.WriteString(template.HTMLEscapeString(p.Root + l + "/" + p.Rest))
+		b.WriteString(root)
+		b.WriteString(l)
+		b.WriteString("/")
+		b.WriteString(rest)
 		b.WriteString(`" lang="`)
 		b.WriteString(l)
 		b.WriteString(`" hreflang="`)

@@ -165,6 +165,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 			return nil, err
 		}
 	}
+	site.prepareReuse(tmpls)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
 	}
@@ -392,7 +393,7 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 		if base != nil {
 			t = base.New(name)
 		}
-		if _, err := t.Parse(localize(src, th.Strings[lang])); err != nil {
+		if _, err := t.Parse(localize(inlineIcons(src, th.Icons), th.Strings[lang])); err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, name, err)
 		}
 		if base == nil {
@@ -409,7 +410,7 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 		if !ok {
 			return nil, fmt.Errorf("%s/templates/%s.html: missing", th.Root, kind)
 		}
-		t, err := template.Must(base.Clone()).New(kind).Parse(localize(src, th.Strings[lang]))
+		t, err := template.Must(base.Clone()).New(kind).Parse(localize(inlineIcons(src, th.Icons), th.Strings[lang]))
 		if err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, kind, err)
 		}
