@@ -54,8 +54,11 @@ type Ledger interface {
 const missingLink = "abri-not-in-this-copy.html"
 
 // Prepare renders what pages share (cards), makes the search index and
-// lists the files. It is called once, before Files, Bytes and Zipped.
+// lists the files, once, before Files, Bytes and Zipped.
 func (r *Renderer) Prepare(ctx context.Context, workers int) error {
+	if r.files != nil {
+		return nil
+	}
 	if err := r.site.renderCards(ctx, workers); err != nil {
 		return err
 	}
