@@ -212,7 +212,7 @@ type buffers struct{ site, zip bytes.Buffer }
 func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	f := &p.files[i]
 	it := item{path: f.Path}
-	if site {
+	if site && !f.ZipOnly {
 		data, err := p.r.Bytes(i, p.ledger, &w.site)
 		if err != nil {
 			return it, err

@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,29 +123,31 @@ func readZip(t *testing.T, name string) (map[string][]byte, []string) {
 func TestZipEntriesAreRendered(t *testing.T) {
 	r := demo(t, nil)
 	dir, res := publishDemo(t, r, Options{})
-	byPath := map[string]int{}
-	for i, f := range r.Files() {
-		byPath[f.Path] = i
-	}
 	var buf bytes.Buffer
 	for k, c := range r.Copies() {
 		files, _ := readZip(t, filepath.Join(dir, filepath.FromSlash(c.Path)))
-		want := 0
-		for _, f := range r.Files() {
-			for _, in := range f.Copies {
-				if in == k {
-					want++
-					if _, ok := files[f.Path]; !ok {
-						t.Errorf("%s lacks %s", c.Path, f.Path)
-					}
+		in := map[string]int{} // path -> the file of the copy
+		for i, f := range r.Files() {
+			if slices.Contains(f.Copies, k) {
+				if _, dup := in[f.Path]; dup {
+					t.Errorf("%s: two files would be %s", c.Path, f.Path)
+				}
+				in[f.Path] = i
+				if _, ok := files[f.Path]; !ok {
+					t.Errorf("%s lacks %s", c.Path, f.Path)
 				}
 			}
 		}
-		if len(files) != want {
-			t.Errorf("%s: %d entries, want %d", c.Path, len(files), want)
+		if len(files) != len(in) {
+			t.Errorf("%s: %d entries, want %d", c.Path, len(files), len(in))
 		}
 		for name, data := range files {
-			got, _, err := r.Zipped(byPath[name], k, res.Ledger, &buf)
+			i, ok := in[name]
+			if !ok {
+				t.Errorf("%s holds %s, which render does not put in it", c.Path, name)
+				continue
+			}
+			got, _, err := r.Zipped(i, k, res.Ledger, &buf)
 			if err != nil {
 				t.Fatal(err)
 			}

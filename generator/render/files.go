@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/search"
 	"github.com/abri-guide/abri/generator/slug"
 )
@@ -27,9 +28,10 @@ const (
 
 // File is one file of the site.
 type File struct {
-	Path   string
-	Phase  int
-	Copies []int // indexes in Copies() of the offline copies that hold it
+	Path    string
+	Phase   int
+	Copies  []int // indexes in Copies() of the offline copies that hold it
+	ZipOnly bool  // only in zips (a city's search index), not in the site
 }
 
 // Copy is an offline copy: a zip of one language, or of one city in one
@@ -93,11 +95,42 @@ func (r *Renderer) Prepare(ctx context.Context, workers int) error {
 		return err
 	}
 	r.listCopies()
+	if err := r.cityIndexes(); err != nil {
+		return err
+	}
 	r.saves = make([]*Save, len(r.jobs))
 	r.files = make([]File, len(r.jobs))
 	for i := range r.jobs {
-		r.files[i] = File{Path: r.jobs[i].path, Phase: r.phase(&r.jobs[i]), Copies: r.copiesOf(&r.jobs[i])}
+		j := &r.jobs[i]
+		r.files[i] = File{Path: j.path, Phase: r.phase(j), Copies: r.copiesOf(j), ZipOnly: j.kind == "cityindex"}
 	}
+	return nil
+}
+
+// cityIndexes adds the search index of each city, for its copies only:
+// searched there, a city's copy finds the places it holds, not those of
+// other cities whose pages it lacks. These files have the paths of the
+// site's index, so they are not the site's files (not in byPath).
+func (r *Renderer) cityIndexes() error {
+	if len(r.site.Cities) < 2 {
+		return nil // the city's index is the whole guide's
+	}
+	views := map[string]*City{}
+	for _, c := range r.site.Cities {
+		views[c.Slug] = c
+	}
+	for _, c := range r.guide.Cities {
+		g := *r.guide
+		g.Listings, g.Cities = c.Listings, []*content.City{c}
+		files, err := r.indexOf(&g)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			r.jobs = append(r.jobs, job{path: f.Path, data: f.Data, kind: "cityindex", city: views[c.Slug]})
+		}
+	}
+	r.cityIndexed = true
 	return nil
 }
 
@@ -207,8 +240,10 @@ func (r *Renderer) holds(k int, j *job) bool {
 	switch {
 	case j.kind == "root", strings.HasPrefix(j.path, "assets/"):
 		return true
+	case j.kind == "cityindex":
+		return c.City == j.city && search.Needed(j.path, c.Lang)
 	case strings.HasPrefix(j.path, "search/"):
-		return search.Needed(j.path, c.Lang)
+		return (c.City == nil || !r.cityIndexed) && search.Needed(j.path, c.Lang)
 	case j.kind == "404" || j.tmpl == nil || j.lang != c.Lang:
 		return false
 	case c.City == nil:

@@ -99,17 +99,20 @@ type Renderer struct {
 	// The search index is made on the first request for it (abri serve),
 	// so that saving a listing does not wait for it.
 	index     func() ([]search.File, error)
+	indexOf   func(*content.Guide) ([]search.File, error) // the index of a guide, or of a city's part of it
+	guide     *content.Guide
 	indexOnce sync.Once
 	indexed   map[string][]byte
 	indexErr  error
 
 	// Made by Prepare, for publish (files.go).
-	files      []File
-	copies     []Copy
-	langCopies map[string][]int  // language -> its copies, the whole language's first
-	cityCopy   map[saveKey]int   // the copy of a city in a language
-	saved      map[saveKey][]int // jobs saving a city downloads, beside its page
-	saves      []*Save           // by job: what the city page states, once rendered
+	files       []File
+	copies      []Copy
+	langCopies  map[string][]int  // language -> its copies, the whole language's first
+	cityCopy    map[saveKey]int   // the copy of a city in a language
+	saved       map[saveKey][]int // jobs saving a city downloads, beside its page
+	saves       []*Save           // by job: what the city page states, once rendered
+	cityIndexed bool              // each city's copy has its own search index
 }
 
 // New prepares the site of a guide. Nothing is rendered yet.
@@ -145,7 +148,8 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	for _, l := range site.Listings {
 		status[l.source] = l
 	}
-	r.index = func() ([]search.File, error) {
+	r.guide = g
+	r.indexOf = func(g *content.Guide) ([]search.File, error) {
 		return search.Build(g, search.Options{
 			Hours: func(l *content.Listing) ([]byte, error) { return []byte(status[l].Status), nil },
 			ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
@@ -158,6 +162,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 			},
 		})
 	}
+	r.index = func() ([]search.File, error) { return r.indexOf(g) }
 	if err := claim(r.byPath, r.jobs, 0); err != nil {
 		return nil, err
 	}
