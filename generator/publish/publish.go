@@ -144,6 +144,9 @@ func (p *publisher) abandon() {
 func (p *publisher) makeDirs() error {
 	made := map[string]bool{}
 	for _, f := range append(p.files, render.File{Path: "offline/x"}) {
+		if f.ZipOnly {
+			continue // an empty folder would be foreign to the next build
+		}
 		d := filepath.Join(p.dir, filepath.Dir(filepath.FromSlash(f.Path)))
 		if made[d] {
 			continue

@@ -77,6 +77,11 @@ func TestLedgerIsDisk(t *testing.T) {
 	}
 	n := 0
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			if empty, _ := filepath.Glob(filepath.Join(p, "*")); len(empty) == 0 {
+				t.Errorf("%s is an empty folder, which the next build would take for someone else's", p)
+			}
+		}
 		if err == nil && !d.IsDir() {
 			rel, _ := filepath.Rel(dir, p)
 			if n++; !seen[filepath.ToSlash(rel)] {
