@@ -215,8 +215,10 @@ type buffers struct{ site, zip bytes.Buffer }
 func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	f := &p.files[i]
 	it := item{path: f.Path}
+	var made []byte // the site's bytes, from which render makes the zipped ones
 	if site && !f.ZipOnly {
 		data, err := p.r.Bytes(i, p.ledger, &w.site)
+		made = data
 		if err != nil {
 			return it, err
 		}
@@ -234,22 +236,22 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 		same func(int) bool
 		data *compressed
 	}
-	var made []variant
+	var variants []variant
 	for _, k := range f.Copies {
 		var c *compressed
-		for _, v := range made {
+		for _, v := range variants {
 			if v.same(k) {
 				c = v.data
 				break
 			}
 		}
 		if c == nil {
-			data, same, err := p.r.Zipped(i, k, p.ledger, &w.zip)
+			data, same, err := p.r.Zipped(i, k, p.ledger, made, &w.zip)
 			if err != nil {
 				return it, err
 			}
 			c = compress(data)
-			made = append(made, variant{same, c})
+			variants = append(variants, variant{same, c})
 		}
 		it.to = append(it.to, stored{k, c})
 	}

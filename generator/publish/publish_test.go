@@ -125,8 +125,17 @@ func readZip(t *testing.T, name string) (map[string][]byte, []string) {
 
 // TestZipEntriesAreRendered: every zip holds exactly the files render puts
 // in its copy, each with the bytes render gives for that copy.
+// Publish makes them from the site's bytes; Zipped(..., nil, ...) renders
+// them again, the reference.
 func TestZipEntriesAreRendered(t *testing.T) {
-	r := demo(t, nil)
+	for _, base := range []string{"", "https://guide.example.org/sub/"} {
+		t.Run(base, func(t *testing.T) {
+			testZipEntries(t, demo(t, func(g *content.Guide) { g.Site.BaseURL = content.URL(base) }))
+		})
+	}
+}
+
+func testZipEntries(t *testing.T, r *render.Renderer) {
 	dir, res := publishDemo(t, r, Options{})
 	var buf bytes.Buffer
 	for k, c := range r.Copies() {
@@ -152,7 +161,7 @@ func TestZipEntriesAreRendered(t *testing.T) {
 				t.Errorf("%s holds %s, which render does not put in it", c.Path, name)
 				continue
 			}
-			got, _, err := r.Zipped(i, k, res.Ledger, &buf)
+			got, _, err := r.Zipped(i, k, res.Ledger, nil, &buf)
 			if err != nil {
 				t.Fatal(err)
 			}

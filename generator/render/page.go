@@ -28,7 +28,8 @@ type Page struct {
 	Zip       *Zip  // on offline copies pages: this language's zip, unless it is too big
 	CityZips  []Zip // on offline copies pages: the zip of each city in this language
 	strings   theme.Strings
-	copy      *inCopy // in a zip: resolves links within it
+	copy      *inCopy   // in a zip: resolves links within it
+	asked     *[]string // when not nil, URL notes the links made (Renderer.derive)
 }
 
 // rtl lists the right-to-left languages; the direction follows the language.
@@ -103,6 +104,9 @@ func (p *Page) Home() string { return p.Root + p.Lang + "/index.html" }
 func (p *Page) URL(rest string) string {
 	if p.copy != nil {
 		return p.copy.link(p, rest)
+	}
+	if p.asked != nil {
+		*p.asked = append(*p.asked, rest)
 	}
 	return p.Root + p.Lang + "/" + rest
 }

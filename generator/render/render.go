@@ -60,13 +60,14 @@ type job struct {
 	single   bool  // for a zip: only this language
 	save     *Save // for city pages, once sizes are known
 	zips     []Zip // for offline copies pages, once the zips are written
+	asked    *[]string
 }
 
 // page makes the data a job's template receives.
 func (s *Site) jobPage(j *job) *Page {
 	p := s.page(j.lang, j.kind, j.rest, j.root)
 	p.Category, p.City, p.Listing, p.MD = j.category, j.city, j.listing, j.md
-	p.Single, p.Save = j.single, j.save
+	p.Single, p.Save, p.asked = j.single, j.save, j.asked
 	for i := range j.zips {
 		if j.zips[i].City == nil {
 			p.Zip = &j.zips[i]
@@ -112,6 +113,7 @@ type Renderer struct {
 	cityCopy    map[saveKey]int   // the copy of a city in a language
 	saved       map[saveKey][]int // jobs saving a city downloads, beside its page
 	saves       []*Save           // by job: what the city page states, once rendered
+	asked       [][]string        // by job: the links its page made, from Bytes to Zipped
 	cityIndexed bool              // each city's copy has its own search index
 }
 
