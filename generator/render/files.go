@@ -307,7 +307,7 @@ func (r *Renderer) Zipped(i, k int, l Ledger, site []byte, buf *bytes.Buffer) (d
 	}
 	asked := r.asked[i]
 	if site != nil && asked != nil && j.kind != "root" && j.kind != "offline" {
-		if data, same, ok := r.derive(&j, k, site, asked); ok {
+		if data, same, ok := r.derive(&j, k, site, asked, buf); ok {
 			return data, same, nil
 		}
 	}
@@ -329,34 +329,80 @@ func (r *Renderer) Zipped(i, k int, l Ledger, site []byte, buf *bytes.Buffer) (d
 	return data, func(k2 int) bool { return in.same(k2, j.lang) }, nil
 }
 
-// derive makes the zipped copy of a page from its bytes on the site.
-// ok is false when the theme shows the language links other than once.
-func (r *Renderer) derive(j *job, k int, site []byte, asked []string) (data []byte, same func(int) bool, ok bool) {
+// derive makes the zipped copy of a page from its bytes on the site, in
+// one pass. ok is false when the page does not show the language links of
+// Go once each (the theme makes them some other way): it is rendered then.
+func (r *Renderer) derive(j *job, k int, site []byte, asked []string, buf *bytes.Buffer) (data []byte, same func(int) bool, ok bool) {
 	p := r.site.jobPage(j)
-	all := [2]string{string(p.HreflangLinks()), string(p.LangLinks())}
+	all := [2][]byte{[]byte(p.HreflangLinks()), []byte(p.LangLinks())}
 	p.Single = true
-	one := [2]string{string(p.HreflangLinks()), string(p.LangLinks())}
-	data = site
+	one := [2][]byte{[]byte(p.HreflangLinks()), []byte(p.LangLinks())}
+	var at [2]int
 	for n := range all {
-		if bytes.Count(data, []byte(all[n])) != 1 {
+		at[n] = bytes.Index(site, all[n])
+		if at[n] < 0 || bytes.Contains(site[at[n]+len(all[n]):], all[n]) {
 			return nil, nil, false
 		}
-		data = bytes.Replace(data, []byte(all[n]), []byte(one[n]), 1)
+	}
+	if at[0] > at[1] {
+		all[0], all[1], one[0], one[1], at[0], at[1] = all[1], all[0], one[1], one[0], at[1], at[0]
 	}
 	in := &inCopy{r: r, k: k, city: j.cityOf(), asked: asked}
-	done := map[string]bool{}
+	links := map[string]string{} // link on the site -> in the copy
+	missing := false
 	for _, rest := range asked {
 		to := r.resolve(in.in(k), in.cityIn(k), j.lang, p.Root, rest)
-		if from := p.Root + j.lang + "/" + rest; to != from && !done[rest] {
-			done[rest] = true
-			data = bytes.ReplaceAll(data, []byte(`href="`+from+`"`), []byte(`href="`+template.HTMLEscapeString(to)+`"`))
+		if from := p.Root + j.lang + "/" + rest; to != from {
+			links[from], missing = template.HTMLEscapeString(to), missing || to == missingLink
 		}
 	}
-	data, err := unlinkMissing(data)
-	if err != nil {
-		return nil, nil, false
+	buf.Reset()
+	buf.Grow(len(site))
+	copied := 0
+	for n := range all {
+		relink(buf, site[copied:at[n]], links)
+		buf.Write(one[n])
+		copied = at[n] + len(all[n])
+	}
+	relink(buf, site[copied:], links)
+	data = buf.Bytes()
+	if missing {
+		var err error
+		if data, err = unlink(data); err != nil {
+			return nil, nil, false
+		}
 	}
 	return data, func(k2 int) bool { return in.same(k2, j.lang) }, true
+}
+
+// relink writes data to buf with the values of href attributes found in
+// links replaced.
+func relink(buf *bytes.Buffer, data []byte, links map[string]string) {
+	if len(links) == 0 {
+		buf.Write(data)
+		return
+	}
+	attr := []byte(`href="`)
+	for {
+		i := bytes.Index(data, attr)
+		if i < 0 {
+			buf.Write(data)
+			return
+		}
+		i += len(attr)
+		end := bytes.IndexByte(data[i:], '"')
+		if end < 0 {
+			buf.Write(data)
+			return
+		}
+		buf.Write(data[:i])
+		if to, ok := links[string(data[i:i+end])]; ok {
+			buf.WriteString(to)
+		} else {
+			buf.Write(data[i : i+end])
+		}
+		data = data[i+end:]
+	}
 }
 
 func unlinkMissing(data []byte) ([]byte, error) {
