@@ -255,6 +255,7 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 		}
 		it.to = append(it.to, stored{k, c})
 	}
+	p.r.Done(i)
 	return it, nil
 }
 

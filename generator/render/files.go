@@ -329,6 +329,11 @@ func (r *Renderer) Zipped(i, k int, l Ledger, site []byte, buf *bytes.Buffer) (d
 	return data, func(k2 int) bool { return in.same(k2, j.lang) }, nil
 }
 
+// Done forgets what Bytes kept of file i for its zipped copies: publish
+// calls it once the file is in every zip, so that at 50,000 listings the
+// links of every page are not kept to the end.
+func (r *Renderer) Done(i int) { r.asked[i] = nil }
+
 // derive makes the zipped copy of a page from its bytes on the site, in
 // one pass. ok is false when the page does not show the language links of
 // Go once each (the theme makes them some other way): it is rendered then.
