@@ -222,6 +222,9 @@ func (s Summary) String() string {
 		}
 		line += fmt.Sprintf("; %d offline zips, %.1f MB", len(s.Zips), float64(size)/1e6)
 	}
+	if len(s.Over) > 0 {
+		line += fmt.Sprintf("; %d whole-language zips left out, too big (the cities' are offered)", len(s.Over))
+	}
 	if s.Warnings > 0 {
 		line += fmt.Sprintf("; %d warnings (abri check lists them)", s.Warnings)
 	}
