@@ -20,7 +20,7 @@ import (
 type reuse struct {
 	tmpl map[string]*template.Template // language -> a template set holding base's and partials' definitions
 	keys map[part]string               // a part that several listings have alike -> its value, as a key
-	done sync.Map                      // cache key -> template.HTML
+	done sync.Map                      // cache key -> piece
 }
 
 // part is a partial of a value: ("hours", *Hours), ("place-tags", *Listing).
@@ -118,16 +118,7 @@ func (p *Page) Once(name string, v any) (template.HTML, error) {
 	if v == nil || !reflect.TypeOf(v).Comparable() {
 		return p.execute(name, p.With(v))
 	}
-	key := once{part{name, v}, p.Root}
-	if html, ok := p.reuse.done.Load(key); ok {
-		return html.(template.HTML), nil
-	}
-	html, err := p.execute(name, p.With(v))
-	if err != nil {
-		return "", err
-	}
-	p.reuse.done.Store(key, html)
-	return html, nil
+	return p.render(once{part{name, v}, p.Root}, name, p.With(v))
 }
 
 // once is the key of a part rendered for every language.
@@ -136,15 +127,38 @@ type once struct {
 	root string
 }
 
-func (p *Page) render(key, name string, data any) (template.HTML, error) {
-	if html, ok := p.reuse.done.Load(key); ok {
-		return html.(template.HTML), nil
+// piece is a shared piece as rendered, with the links it made through
+// Page.URL: a page that takes the piece from the cache notes them as if it
+// had made them, so that its zipped copies relink them (Renderer.derive).
+type piece struct {
+	html  template.HTML
+	links []string
+}
+
+func (p *Page) render(key any, name string, data any) (template.HTML, error) {
+	if p.copy != nil {
+		// Rendered for one offline copy, its links are that copy's: not shared.
+		return p.execute(name, data)
 	}
+	if v, ok := p.reuse.done.Load(key); ok {
+		pc := v.(piece)
+		if p.asked != nil {
+			*p.asked = append(*p.asked, pc.links...)
+		}
+		return pc.html, nil
+	}
+	outer := p.asked
+	var links []string
+	p.asked = &links
 	html, err := p.execute(name, data)
+	p.asked = outer
 	if err != nil {
 		return "", err
 	}
-	p.reuse.done.Store(key, html)
+	if outer != nil {
+		*outer = append(*outer, links...)
+	}
+	p.reuse.done.Store(key, piece{html, links})
 	return html, nil
 }
 
