@@ -32,6 +32,8 @@ type Options struct {
 	Date    time.Time // modification date of zip entries: the build's day, so zips are reproducible
 	// LangZipLimit overrides the package's LangZipLimit when not 0 (tests).
 	LangZipLimit int64
+	// MaxOpenZips overrides how many zips are open at once when not 0 (tests).
+	MaxOpenZips int
 }
 
 // Result is what was published.
@@ -74,12 +76,16 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 		limit = LangZipLimit
 	}
 	defer p.abandon()
+	open := newFiles(maxOpenZips)
+	if opts.MaxOpenZips > 0 {
+		open.max = opts.MaxOpenZips
+	}
 	for _, c := range r.Copies() {
 		n := int64(0)
 		if c.City == nil {
 			n = limit
 		}
-		z, err := createZip(dir, c.Path, opts.Date, n)
+		z, err := createZip(open, dir, c.Path, opts.Date, n)
 		if err != nil {
 			return Result{}, err
 		}

@@ -279,7 +279,7 @@ func TestLangZipOverLimit(t *testing.T) {
 // in any case.
 func TestZipRefusesDuplicateEntry(t *testing.T) {
 	dir := t.TempDir()
-	z, err := createZip(dir, "a.zip", buildDate, 0)
+	z, err := createZip(newFiles(maxOpenZips), dir, "a.zip", buildDate, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,7 +46,7 @@ func compress(data []byte) *compressed {
 // zip at 50,000 listings is hundreds of megabytes, never held in memory.
 type zipFile struct {
 	path  string // slash path from the site root
-	file  *os.File
+	file  *lazyFile
 	out   *counter
 	zw    *zip.Writer
 	date  time.Time
@@ -69,8 +69,8 @@ func (c *counter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func createZip(dir, path string, date time.Time, limit int64) (*zipFile, error) {
-	f, err := os.Create(filepath.Join(dir, filepath.FromSlash(path)))
+func createZip(open *files, dir, path string, date time.Time, limit int64) (*zipFile, error) {
+	f, err := open.create(filepath.Join(dir, filepath.FromSlash(path)))
 	if err != nil {
 		return nil, err
 	}
