@@ -348,3 +348,38 @@ func TestCitiesIndex(t *testing.T) {
 		t.Error("fr/search.html does not link to the index of towns")
 	}
 }
+
+// Past 50,000 addresses (a national guide), sitemap.xml is an index of
+// sitemaps of at most that many, which together list every address once.
+func TestSitemapIndex(t *testing.T) {
+	locs := []string{"https://g.example/fr/a.html", "https://g.example/fr/b.html?x=1&y=2", "https://g.example/en/a.html", "https://g.example/en/b.html", "https://g.example/ar/a.html"}
+	at := func(p string) string { return "https://g.example/" + p }
+	one := sitemaps(locs[:2], at, 2)
+	if len(one) != 1 || one[0].path != "sitemap.xml" || !strings.Contains(string(one[0].data), "<urlset") {
+		t.Fatalf("2 addresses, at most 2: want one sitemap.xml urlset, got %d files", len(one))
+	}
+	files := sitemaps(locs, at, 2)
+	if len(files) != 4 || files[0].path != "sitemap.xml" || !strings.Contains(string(files[0].data), "<sitemapindex") {
+		t.Fatalf("5 addresses, at most 2: want an index and 3 sitemaps, got %d files", len(files))
+	}
+	seen := map[string]int{}
+	for _, f := range files[1:] {
+		if !strings.Contains(string(files[0].data), "<loc>https://g.example/"+f.path+"</loc>") {
+			t.Errorf("the index does not list %s", f.path)
+		}
+		n := strings.Count(string(f.data), "<url>")
+		if n > 2 {
+			t.Errorf("%s holds %d addresses, more than 2", f.path, n)
+		}
+		for _, loc := range locs {
+			if strings.Contains(string(f.data), "<loc>"+xmlEscape(loc)+"</loc>") {
+				seen[loc]++
+			}
+		}
+	}
+	for _, loc := range locs {
+		if seen[loc] != 1 {
+			t.Errorf("%s is in %d sitemaps, want 1", loc, seen[loc])
+		}
+	}
+}
