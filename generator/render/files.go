@@ -277,7 +277,7 @@ func (r *Renderer) Bytes(i int, l Ledger, buf *bytes.Buffer) ([]byte, error) {
 		}
 	case "save":
 		return r.saveList(&j, l)
-	case "offline":
+	case "offline", "cities":
 		r.offered(&j, l)
 	case "worker":
 		return r.site.worker(l)
@@ -306,7 +306,7 @@ func (r *Renderer) Zipped(i, k int, l Ledger, site []byte, buf *bytes.Buffer) (d
 		j.save = r.saves[i]
 	}
 	asked := r.asked[i]
-	if site != nil && asked != nil && j.kind != "root" && j.kind != "offline" {
+	if site != nil && asked != nil && j.kind != "root" && kindOf[j.kind].stage != afterZips {
 		if data, same, ok := r.derive(&j, k, site, asked, buf); ok {
 			return data, same, nil
 		}

@@ -52,7 +52,7 @@ var kinds = []pageKind{
 	{name: "404", template: "404", path: "404.html", counted: true},
 	{name: "offline", template: "offline", path: "offline.html", root: "../", counted: true, stage: afterZips},
 	{name: "search", template: "search", path: "search.html", root: "../", counted: true, sitemap: true, status: true},
-	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true, sitemap: true},
+	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true, sitemap: true, stage: afterZips},
 	{name: "category", template: "category", path: "categories/<id>.html, page k: <id>.<k>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true},
 	{name: "category-city", template: "category", path: "categories/<id>.<city>.html, page k: <id>.<city>.<k>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true},
 	{name: "city", template: "city", path: "cities/<slug>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true, stage: afterCity},
@@ -237,4 +237,17 @@ func (p *Page) PrintGroups() []Group {
 		}
 	}
 	return nil
+}
+
+// CityZip is the offline copy of a town in the page's language, on pages
+// written once the zips are (offline copies, the index of towns); nil
+// elsewhere, and in zips, which state no sizes.
+func (p *Page) CityZip(c *City) *Zip {
+	if p.cityZips == nil {
+		p.cityZips = make(map[*City]*Zip, len(p.CityZips))
+		for i := range p.CityZips {
+			p.cityZips[p.CityZips[i].City] = &p.CityZips[i]
+		}
+	}
+	return p.cityZips[c]
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path"
@@ -291,9 +293,9 @@ func TestKindsTable(t *testing.T) {
 	}
 }
 
-// TestCitiesIndex: a guide of 230 towns names its 24 biggest on the home
-// page and lists every town on an index of two pages.
-func TestCitiesIndex(t *testing.T) {
+// manyTowns is a guide of 230 towns of 1 to 3 places, in fr and en.
+func manyTowns(t *testing.T) *Renderer {
+	t.Helper()
 	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
 	if err != nil {
 		t.Fatal(err)
@@ -315,6 +317,13 @@ func TestCitiesIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// TestCitiesIndex: a guide of 230 towns names its 24 biggest on the home
+// page and lists every town on an index of two pages.
+func TestCitiesIndex(t *testing.T) {
+	r := manyTowns(t)
 	files := renderAll(t, r)
 	town := regexp.MustCompile(`href="\.\./fr/cities/(ville-\d+)\.html">Ville \d+</a> <small>(\d) lieux`)
 	home := town.FindAllStringSubmatch(files["fr/index.html"], -1)
@@ -381,5 +390,62 @@ func TestSitemapIndex(t *testing.T) {
 		if seen[loc] != 1 {
 			t.Errorf("%s is in %d sitemaps, want 1", loc, seen[loc])
 		}
+	}
+}
+
+// ledger is what publish would know of a site: every file of it, of the
+// size given.
+type ledger map[string]int64
+
+func (l ledger) Size(p string) (int64, bool) { n, ok := l[p]; return n, ok }
+func (l ledger) Each(fn func(string, int64, uint64)) {
+	for p, n := range l {
+		fn(p, n, 0)
+	}
+}
+
+// Past 200 towns the offline copies page names the biggest towns' copies
+// and links to the index of towns, which offers every town's copy with
+// its size: the page stays small whatever the number of towns.
+func TestOfflinePageAtScale(t *testing.T) {
+	r := manyTowns(t)
+	if err := r.Prepare(context.Background(), 2); err != nil {
+		t.Fatal(err)
+	}
+	l := ledger{}
+	for i, c := range r.Copies() {
+		l[c.Path] = int64(1000 + i)
+	}
+	page := map[string]string{}
+	var buf bytes.Buffer
+	for i, f := range r.Files() {
+		if f.Path == "fr/offline.html" || strings.HasPrefix(f.Path, "fr/cities.") {
+			data, err := r.Bytes(i, l, &buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page[f.Path] = string(data)
+		}
+	}
+	zipLink := regexp.MustCompile(`<a href="\.\./(offline/[a-z0-9-]+-fr-ville-\d+\.zip)" download>`)
+	if n := len(zipLink.FindAllString(page["fr/offline.html"], -1)); n != bigCities {
+		t.Errorf("fr/offline.html offers %d towns' copies, want the %d biggest", n, bigCities)
+	}
+	if !strings.Contains(page["fr/offline.html"], `<a href="../fr/cities.html">`) {
+		t.Error("fr/offline.html does not link to the index of towns")
+	}
+	offered := map[string]bool{}
+	for _, p := range []string{"fr/cities.html", "fr/cities.2.html"} {
+		for _, m := range zipLink.FindAllStringSubmatch(page[p], -1) {
+			offered[m[1]] = true
+		}
+	}
+	for _, c := range r.Copies() {
+		if c.Lang == "fr" && c.City != nil && !offered[c.Path] {
+			t.Errorf("the index of towns does not offer %s", c.Path)
+		}
+	}
+	if len(offered) != 230 {
+		t.Errorf("the index of towns offers %d copies, want 230", len(offered))
 	}
 }

@@ -29,8 +29,9 @@ type Page struct {
 	CityZips  []Zip  // on offline copies pages: the zip of each city in this language
 	List      *Paged // on pages of a list of places: this page's part of it
 	strings   theme.Strings
-	copy      *inCopy   // in a zip: resolves links within it
-	asked     *[]string // when not nil, URL notes the links made (Renderer.derive)
+	cityZips  map[*City]*Zip // CityZips by town, made when first asked
+	copy      *inCopy        // in a zip: resolves links within it
+	asked     *[]string      // when not nil, URL notes the links made (Renderer.derive)
 }
 
 // rtl lists the right-to-left languages; the direction follows the language.
