@@ -497,6 +497,8 @@ func TestDemoServiceHours(t *testing.T) {
 		"en/categories/hygiene_and_wellness.html": "tu,th 09:00-11:00",
 		"en/categories/day_hosting.html":          "mo-fr 09:00-12:00",
 		"en/categories/welcome.html":              "mo-fr 09:00-12:00",
+		"en/categories/shower.paris.html":         "tu,th 09:00-11:00",
+		"en/categories/welcome.paris.html":        "mo-fr 09:00-12:00",
 	} {
 		m := status.FindSubmatch(files[page])
 		if m == nil || !strings.Contains(html.UnescapeString(string(m[1])), want) {
@@ -504,7 +506,7 @@ func TestDemoServiceHours(t *testing.T) {
 		}
 	}
 	city := string(files["en/cities/paris.html"])
-	hygiene := city[strings.Index(city, `categories/hygiene_and_wellness.html"`):]
+	hygiene := city[strings.Index(city, `categories/hygiene_and_wellness.paris.html"`):]
 	if m := status.FindStringSubmatch(hygiene); m == nil || !strings.Contains(html.UnescapeString(m[1]), "tu,th 09:00-11:00") {
 		t.Errorf("en/cities/paris.html: La Halte's card under hygiene has hours %q, want the showers'", m)
 	}

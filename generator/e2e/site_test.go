@@ -108,21 +108,27 @@ type pageType struct {
 }
 
 // pageTypes picks a representative page of each type from the output, from
-// its first language: the first category that lists places, the first city,
-// listing and Markdown page.
+// its first language: the first category that lists places, the first
+// category in a city, the first city, listing and Markdown page.
 func (s *site) pageTypes() ([]pageType, error) {
 	first := s.Langs[0]
 	same := func(dir, file string) func(string) string {
 		return func(lang string) string { return "/" + path.Join(lang, dir, file) }
 	}
 	types := []pageType{{Name: "home", Path: same("", "index.html")}}
-	for _, kind := range []struct{ name, dir, must string }{
-		{"category", "categories", "/places/"},
-		{"city", "cities", ""},
-		{"listing", "places", ""},
-		{"page", "pages", ""},
+	national := func(name string) bool { return strings.Count(name, ".") == 1 }
+	for _, kind := range []struct {
+		name, dir, must string
+		file            func(string) bool
+	}{
+		{"category", "categories", "/places/", national},
+		// categories/<id>.<city>.html
+		{"category-city", "categories", "/places/", func(name string) bool { return strings.Count(name, ".") == 2 }},
+		{"city", "cities", "", national},
+		{"listing", "places", "", national},
+		{"page", "pages", "", national},
 	} {
-		file, err := s.firstPage(filepath.Join(first, kind.dir), kind.must)
+		file, err := s.firstPage(filepath.Join(first, kind.dir), kind.must, kind.file)
 		if err != nil {
 			return nil, err
 		}
@@ -145,14 +151,14 @@ func (s *site) pageTypes() ([]pageType, error) {
 }
 
 // firstPage returns the first .html file of dir, in name order, whose
-// content has must.
-func (s *site) firstPage(dir, must string) (string, error) {
+// name passes file and whose content has must.
+func (s *site) firstPage(dir, must string, file func(string) bool) (string, error) {
 	entries, err := os.ReadDir(filepath.Join(s.Dir, dir))
 	if err != nil {
 		return "", err
 	}
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".html") || e.Name() == "404.html" {
+		if !strings.HasSuffix(e.Name(), ".html") || e.Name() == "404.html" || !file(e.Name()) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(s.Dir, dir, e.Name()))

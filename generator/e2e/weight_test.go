@@ -143,7 +143,7 @@ func weightTable(kinds, langs []string) string {
 		return s.String()
 	}
 	s.WriteString("e2e: weight of a first visit, HTML / everything, gzipped (the test server does not compress: gzip -6 of each body Chromium received, plus the icon a page declares, which headless Chromium does not fetch)\n")
-	fmt.Fprintf(&s, "  %-9s", "")
+	fmt.Fprintf(&s, "  %-13s", "")
 	for _, l := range langs {
 		fmt.Fprintf(&s, "  %-15s", l)
 	}
@@ -158,7 +158,7 @@ func weightTable(kinds, langs []string) string {
 		if len(cells) == 0 {
 			continue
 		}
-		fmt.Fprintf(&s, "  %-9s", k)
+		fmt.Fprintf(&s, "  %-13s", k)
 		if c, ok := cells[""]; ok {
 			fmt.Fprintf(&s, "  %s (no language)", c)
 		}

@@ -7,8 +7,9 @@ import (
 
 // hostFiles are read by web hosts and ignored everywhere else: Netlify's
 // _redirects (each language's not-found page), and sitemap.xml when the
-// guide has a base_url (a sitemap needs absolute addresses).
-func (s *Site) hostFiles() []job {
+// guide has a base_url (a sitemap needs absolute addresses), listing rests,
+// the pages of one language below its folder, in each language.
+func (s *Site) hostFiles(rests []string) []job {
 	var r strings.Builder
 	r.WriteString("# Not-found pages in the reader's language (Netlify). Existing files always win.\n")
 	root := s.rootPath()
@@ -23,30 +24,12 @@ func (s *Site) hostFiles() []job {
 	m.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	m.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, l := range s.Langs {
-		for _, rest := range s.rests() {
+		for _, rest := range rests {
 			fmt.Fprintf(&m, "<url><loc>%s</loc></url>\n", xmlEscape(s.canonical(l+"/"+rest)))
 		}
 	}
 	m.WriteString("</urlset>\n")
 	return append(jobs, job{path: "sitemap.xml", data: []byte(m.String())})
-}
-
-// rests lists the pages of one language, below its folder.
-func (s *Site) rests() []string {
-	out := []string{"index.html", "search.html"}
-	for _, c := range s.allCategories() {
-		out = append(out, "categories/"+c.ID+".html")
-	}
-	for _, c := range s.Cities {
-		out = append(out, "cities/"+c.Slug+".html", "print/"+c.Slug+".html")
-	}
-	for _, l := range s.Listings {
-		out = append(out, "places/"+l.ID+".html")
-	}
-	for _, p := range s.Pages {
-		out = append(out, "pages/"+p.Slug+".html")
-	}
-	return out
 }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

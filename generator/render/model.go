@@ -288,6 +288,10 @@ func (s *Site) fileListings() {
 	for _, c := range s.ByID {
 		sortListings(c.Listings)
 		c.ByCity = groupByCity(c.Listings)
+		c.byCity = make(map[*City][]*Listing, len(c.ByCity))
+		for _, g := range c.ByCity {
+			c.byCity[g.City] = g.Listings
+		}
 	}
 	for _, c := range s.ByID {
 		for _, child := range c.Category.Children {

@@ -16,16 +16,17 @@ type Page struct {
 	Dir       string // ltr or rtl
 	Root      string // prefix from this page to the site root: "../../", or "/" on 404 pages
 	Rest      string // path of the page below its language folder, e.g. places/halte.html
-	Kind      string // root, home, category, city, listing, page, 404
+	Kind      string // one of kinds: root, home, category, category-city, city, listing...
 	Canonical string // absolute address when the guide has a base_url
 	Title     string // page title, without the site's
 	Category  *Category
 	City      *City
 	Listing   *Listing
 	MD        *MDPage
-	Single    bool  // in a zip: the site has only this page's language
-	Save      *Save // on city pages: saving the city for offline use
-	Zip       *Zip  // on offline copies pages: this language's zip
+	Single    bool   // in a zip: the site has only this page's language
+	Save      *Save  // on city pages: saving the city for offline use
+	Zip       *Zip   // on offline copies pages: this language's zip
+	List      *Paged // on pages of a list of places: this page's part of it
 	strings   theme.Strings
 }
 
@@ -335,13 +336,7 @@ func sameDay(a, b Day) bool {
 
 // HasStatus tells whether the page shows opening statuses, computed by
 // hours.js where the reader is.
-func (p *Page) HasStatus() bool {
-	switch p.Kind {
-	case "listing", "category", "city", "search":
-		return true
-	}
-	return false
-}
+func (p *Page) HasStatus() bool { return kindOf[p.Kind].status }
 
 // HoursData is the JSON that hours.js reads: the guide's time zone, public
 // holidays and the status strings of the page's language.

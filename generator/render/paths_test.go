@@ -46,7 +46,7 @@ func TestRefusesDuplicatePath(t *testing.T) {
 		}
 		g.Cities[1].Slug = slug
 		_, err := New(g, th, markdown.New(), Options{})
-		want := `internal error: the city "Lyon" and the city "Paris" would both be written to fr/cities/` + slug + `.html`
+		want := `internal error: the category-city page of "hygiene_and_wellness" in "Lyon" and the category-city page of "hygiene_and_wellness" in "Paris" would both be written to fr/categories/hygiene_and_wellness.` + slug + `.html`
 		if err == nil || err.Error() != want {
 			t.Errorf("slug %s: err = %v, want %s", slug, err, want)
 		}

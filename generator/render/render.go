@@ -9,11 +9,24 @@
 //	404.html                        not-found page (links from the site root)
 //	assets/<name>.<hash>.<ext>      fingerprinted CSS, scripts, icons
 //	<lang>/index.html               home
-//	<lang>/categories/<id>.html     one per category
-//	<lang>/cities/<slug>.html       one per city
+//	<lang>/cities.html              index of towns, past citiesPerPage of
+//	                                them; page k >= 2: cities.<k>.html
+//	<lang>/categories/<id>.html     one per category: its cities with counts,
+//	                                and its places when they fit one page
+//	<lang>/categories/<id>.<city>.html
+//	                                the category in one city, one per
+//	                                category and city it has places in; page
+//	                                k >= 2 of such a list: <id>.<city>.<k>.html
+//	<lang>/cities/<slug>.html       one per city: its places by category when
+//	                                they fit one page, else its categories
+//	<lang>/print/<slug>.html        print edition of a city; past printSplitAt
+//	                                places, an index of <slug>.<category>.html
 //	<lang>/places/<id>.html         one per listing
 //	<lang>/pages/<slug>.html        one per Markdown page
 //	<lang>/404.html                 not-found page in that language
+//
+// Lists of places hold at most PerPage places a page, so that no page
+// grows with the guide; kinds lists every kind of page.
 package render
 
 import (
@@ -28,6 +41,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -79,8 +93,10 @@ type job struct {
 	listing  *Listing
 	md       *MDPage
 	data     []byte
-	single   bool  // for a zip: only this language
-	save     *Save // for city pages, once sizes are known
+	single   bool   // for a zip: only this language
+	save     *Save  // for city pages, once sizes are known
+	stem     string // of a list spread over pages: rest of its first page without .html
+	part     int    // of such a list: which page, from 0
 }
 
 // page makes the data a job's template receives.
@@ -93,7 +109,10 @@ func (s *Site) jobPage(j *job) *Page {
 			p.Zip = &s.zips[i]
 		}
 	}
+	p.List = s.paged(j)
 	switch {
+	case j.category != nil && j.city != nil:
+		p.Title = p.Plain(j.category.Name) + " — " + j.city.Name
 	case j.category != nil:
 		p.Title = p.Plain(j.category.Name)
 	case j.city != nil:
@@ -104,6 +123,10 @@ func (s *Site) jobPage(j *job) *Page {
 		p.Title = p.Plain(j.md.Title)
 	case j.kind == "search":
 		p.Title = p.strings["search_title"]
+	}
+	if p.List != nil && p.List.Of > 1 {
+		n, _ := p.strings.Format("page_k_of_n", "k", strconv.Itoa(p.List.N), "n", strconv.Itoa(p.List.Of))
+		p.Title += " (" + n + ")"
 	}
 	return p
 }
@@ -197,6 +220,8 @@ func claim(byPath map[string]int, jobs []job, from int) error {
 // source says what a job renders, for internal errors.
 func (j *job) source() string {
 	switch {
+	case j.category != nil && j.city != nil:
+		return fmt.Sprintf("the %s page of %q in %q", j.kind, j.category.ID, j.city.Name)
 	case j.category != nil:
 		return fmt.Sprintf("the category %q", j.category.ID)
 	case j.city != nil:
@@ -299,14 +324,14 @@ func (r *Renderer) Write(ctx context.Context, dir string, workers int) (Result, 
 	return res, ctx.Err()
 }
 
-// split separates the pages that state the sizes of others: city pages
-// (saving the city), offline copies pages (the zips).
+// split separates the pages that state the sizes of others: the first
+// page of each city (saving the city), offline copies pages (the zips).
 func split(jobs []job) (early, cities, offline []job) {
 	for _, j := range jobs {
-		switch j.kind {
-		case "city":
+		switch k := kindOf[j.kind]; {
+		case k.stage == afterCity && j.part == 0:
 			cities = append(cities, j)
-		case "offline":
+		case k.stage == afterZips:
 			offline = append(offline, j)
 		default:
 			early = append(early, j)
@@ -354,8 +379,6 @@ func (r *Renderer) Paths() ([]string, error) {
 	return append(paths, search...), err
 }
 
-var pageKinds = []string{"root", "home", "category", "city", "listing", "page", "404", "print", "offline", "search"}
-
 // parseTemplates parses the templates of one language: the layout and
 // partials once, then each page kind on a clone.
 func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template, error) {
@@ -377,7 +400,11 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 		}
 	}
 	out := map[string]*template.Template{}
-	for _, kind := range pageKinds {
+	for _, k := range kinds {
+		kind := k.template
+		if out[kind] != nil {
+			continue
+		}
 		src, ok := th.Sources[kind]
 		if !ok {
 			return nil, fmt.Errorf("%s/templates/%s.html: missing", th.Root, kind)
@@ -413,28 +440,62 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 	}
 	jobs = append(jobs, s.iconJobs()...)
 	jobs = append(jobs, s.manifests()...)
-	jobs = append(jobs, s.hostFiles()...)
 	src := s.Langs[0]
+	var rests []string // the source language's pages, for the sitemap
 	jobs = append(jobs,
 		job{path: "index.html", tmpl: all[src]["root"], lang: src, kind: "root", rest: "index.html"},
 		job{path: "404.html", tmpl: all[src]["404"], lang: src, kind: "404", rest: "404.html", root: s.rootPath()})
 	for _, lang := range s.Langs {
 		tmpls := all[lang]
 		add := func(j job) {
-			j.path, j.tmpl, j.lang, j.root = lang+"/"+j.rest, tmpls[j.kind], lang, "../../"
+			k := kindOf[j.kind]
+			if j.rest == "" {
+				j.rest = k.path
+			}
+			j.path, j.tmpl, j.lang, j.root = lang+"/"+j.rest, tmpls[k.template], lang, k.root
+			if j.root == "" {
+				j.root = s.rootPath()
+			}
+			if k.sitemap && lang == src {
+				rests = append(rests, j.rest)
+			}
 			jobs = append(jobs, j)
 		}
-		jobs = append(jobs,
-			job{path: lang + "/index.html", tmpl: tmpls["home"], lang: lang, kind: "home", rest: "index.html", root: "../"},
-			job{path: lang + "/404.html", tmpl: tmpls["404"], lang: lang, kind: "404", rest: "404.html", root: s.rootPath()},
-			job{path: lang + "/offline.html", tmpl: tmpls["offline"], lang: lang, kind: "offline", rest: "offline.html", root: "../"},
-			job{path: lang + "/search.html", tmpl: tmpls["search"], lang: lang, kind: "search", rest: "search.html", root: "../"})
+		// list adds the pages of a list of n places: its first page at
+		// stem.html, page k >= 2 at stem.<k>.html.
+		list := func(j job, stem string, n int) {
+			for part := range pages(n) {
+				j.stem, j.part, j.rest = stem, part, partRest(stem, part)
+				add(j)
+			}
+		}
+		add(job{kind: "home"})
+		add(job{kind: "404"})
+		add(job{kind: "offline"})
+		add(job{kind: "search"})
+		if len(s.Cities) > citiesPerPage {
+			for part := range pagesOf(len(s.Cities), citiesPerPage) {
+				add(job{kind: "cities", stem: "cities", part: part, rest: partRest("cities", part)})
+			}
+		}
 		for _, c := range s.allCategories() {
-			add(job{kind: "category", rest: "categories/" + c.ID + ".html", category: c})
+			list(job{kind: "category", category: c}, "categories/"+c.ID, len(c.elsewhere()))
+		}
+		for _, c := range s.allCategories() {
+			for _, g := range c.ByCity {
+				if g.City != nil {
+					list(job{kind: "category-city", category: c, city: g.City}, "categories/"+c.ID+"."+g.City.Slug, len(g.Listings))
+				}
+			}
 		}
 		for _, c := range s.Cities {
 			add(job{kind: "city", rest: "cities/" + c.Slug + ".html", city: c})
 			add(job{kind: "print", rest: "print/" + c.Slug + ".html", city: c})
+			if printSplit(c) {
+				for _, g := range c.ByCategory {
+					add(job{kind: "print-category", rest: "print/" + c.Slug + "." + g.Category.ID + ".html", city: c, category: g.Category})
+				}
+			}
 		}
 		for _, l := range s.Listings {
 			add(job{kind: "listing", rest: "places/" + l.ID + ".html", listing: l})
@@ -443,7 +504,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 			add(job{kind: "page", rest: "pages/" + m.Slug + ".html", md: m})
 		}
 	}
-	return jobs
+	return append(jobs, s.hostFiles(rests)...)
 }
 
 var constantT = regexp.MustCompile(`\{\{\s*(?:\$p|\$|\.P|\$\.P)?\.T\s+"([a-z0-9_]+)"\s*\}\}`)

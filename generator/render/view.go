@@ -15,12 +15,13 @@ import (
 // Category is a category with the listings filed under it or its descendants.
 type Category struct {
 	*content.Category
-	ID       string        // copies of the content's fields: templates find
-	Name     content.Text  // direct fields much faster than promoted ones
-	Icon     template.HTML // pictogram of its top-level category
-	Listings []*Listing    // sorted by name
-	ByCity   []Group       // the same listings grouped by city, when the guide has several cities
-	Children []*Category   // sub-categories that have listings
+	ID       string               // copies of the content's fields: templates find
+	Name     content.Text         // direct fields much faster than promoted ones
+	Icon     template.HTML        // pictogram of its top-level category
+	Listings []*Listing           // sorted by name
+	ByCity   []Group              // the same listings grouped by city, when the guide has several cities
+	byCity   map[*City][]*Listing // the listings of each group of ByCity
+	Children []*Category          // sub-categories that have listings
 }
 
 // City is a town of the guide with its listings.
