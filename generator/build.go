@@ -16,6 +16,7 @@ import (
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/publish"
 	"github.com/abri-guide/abri/generator/render"
 	"github.com/abri-guide/abri/generator/theme"
 )
@@ -27,6 +28,9 @@ type Config struct {
 	Out     string    // output folder
 	Now     time.Time // time of the build: notices in force, warnings about old data
 	Workers int       // parallel renderers; 0: one per CPU
+	// LangZipLimit is the largest whole-language zip, in bytes; 0 means
+	// publish.LangZipLimit.
+	LangZipLimit int64
 }
 
 // Summary describes a finished build.
@@ -37,8 +41,8 @@ type Summary struct {
 	Bytes    int64
 	Warnings int
 	Took     time.Duration
-	Zips     []render.Zip  // the offline copy of each language
-	ZipTime  time.Duration // time taken by the zips, included in Took
+	Zips     []publish.Entry // the offline copies: per language, the whole language (unless too big) and each city
+	Over     []string        // whole-language zips left out, over publish.LangZipLimit
 	// Notices are what went wrong after the site was published, such as
 	// an old copy that could not be removed: worth saying, not a failure.
 	Notices []string
@@ -141,11 +145,16 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 			undo()
 		}
 	}()
-	res, err := render.Render(ctx, g, th, markdown.New(), tmp, render.Options{Today: g.Today, Workers: cfg.Workers})
+	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today})
+	if err != nil {
+		return Summary{}, problems, err
+	}
+	res, err := publish.Publish(ctx, r, tmp, publish.Options{Workers: cfg.Workers, Date: g.Today.Time(), LangZipLimit: cfg.LangZipLimit})
 	if err != nil {
 		return Summary{}, problems, interrupted(err)
 	}
-	if err := writeManifest(tmp, res.Written); err != nil {
+	files := res.Ledger.Entries()
+	if err := writeManifest(tmp, files); err != nil {
 		return Summary{}, problems, err
 	}
 	if ctx.Err() != nil {
@@ -161,7 +170,7 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	}
 	published = true
 	return Summary{
-		Pages: res.Pages, Langs: g.Site.Langs(), Files: res.Files, Bytes: res.Bytes, Zips: res.Zips, ZipTime: res.ZipTime,
+		Pages: r.Pages(), Langs: g.Site.Langs(), Files: len(files), Bytes: res.Ledger.Bytes(), Zips: res.Zips, Over: res.Over,
 		Warnings: problems.Warnings(), Took: time.Since(start), Notices: notices,
 	}, problems, nil
 }
@@ -211,7 +220,7 @@ func (s Summary) String() string {
 		for _, z := range s.Zips {
 			size += z.Size
 		}
-		line += fmt.Sprintf("; offline zips %.1f MB in %s", float64(size)/1e6, s.ZipTime.Round(time.Millisecond))
+		line += fmt.Sprintf("; %d offline zips, %.1f MB", len(s.Zips), float64(size)/1e6)
 	}
 	if s.Warnings > 0 {
 		line += fmt.Sprintf("; %d warnings (abri check lists them)", s.Warnings)

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/abri-guide/abri/generator/render"
+	"github.com/abri-guide/abri/generator/publish"
 )
 
 // manifestName is the file every build writes at the root of its output:
@@ -35,7 +35,7 @@ type manifestFile struct {
 	CRC64 string `json:"crc64"` // ECMA table, 16 hex digits
 }
 
-func writeManifest(dir string, files []render.Written) error {
+func writeManifest(dir string, files []publish.Entry) error {
 	m := manifest{Generator: "abri", Version: 1, Complete: files != nil, Files: []manifestFile{}}
 	for _, f := range files {
 		m.Files = append(m.Files, manifestFile{Path: f.Path, Size: f.Size, CRC64: fmt.Sprintf("%016x", f.Sum)})

@@ -16,9 +16,22 @@ import (
 // the whole site's must pass, and a search there must find places.
 func TestZip(t *testing.T) {
 	t.Parallel()
-	zips, _ := filepath.Glob(filepath.Join(demo.Dir, "offline", "*-fr.zip"))
+	testUnzipped(t, "*-fr.zip")
+}
+
+// TestCityZip does the same with the French copy of one city, what an
+// outreach team carries: the crawl finds no broken link (links to the
+// rest of the guide are left out), and a search finds the city's places
+// and only them, each result a page the copy holds.
+func TestCityZip(t *testing.T) {
+	t.Parallel()
+	testUnzipped(t, "*-fr-paris.zip")
+}
+
+func testUnzipped(t *testing.T, pattern string) {
+	zips, _ := filepath.Glob(filepath.Join(demo.Dir, "offline", pattern))
 	if len(zips) != 1 {
-		t.Fatalf("want one French zip in offline/, found %v", zips)
+		t.Fatalf("want one zip %s in offline/, found %v", pattern, zips)
 	}
 	dir := t.TempDir()
 	if err := unzip(zips[0], dir); err != nil {
@@ -35,10 +48,12 @@ func TestZip(t *testing.T) {
 	t.Logf("opened %d pages of the unzipped copy; %d more found, left unopened", opened, left)
 
 	origin := strings.TrimSuffix(fileURL(dir, ""), "/")
+	asked := 0
 	for _, q := range searchQueries(t) {
-		if q.Lang != "fr" {
-			continue
+		if _, err := os.Stat(filepath.Join(dir, "fr", "places", q.Want+".html")); q.Lang != "fr" || err != nil {
+			continue // a place of another city: not in this copy
 		}
+		asked++
 		page := "/fr/search.html?q=" + url.QueryEscape(q.Text)
 		if _, err := tb.open(origin + page); err != nil {
 			t.Fatal(err)
@@ -50,6 +65,19 @@ func TestZip(t *testing.T) {
 		if got := ids(p.Results); !slices.Contains(got[:min(3, len(got))], q.Want) {
 			t.Errorf("unzipped %s: %s is not in the first three of %v", page, q.Want, got)
 		}
+		for _, r := range p.Results {
+			u, err := url.Parse(r.Href)
+			if err != nil || u.Scheme != "file" {
+				t.Errorf("unzipped %s: result %s links %s", page, r.ID, r.Href)
+				continue
+			}
+			if _, err := os.Stat(filepath.FromSlash(u.Path)); err != nil {
+				t.Errorf("unzipped %s: result %s links %s, which the copy lacks", page, r.ID, r.Href)
+			}
+		}
+	}
+	if asked == 0 {
+		t.Error("no query of the shared table names a place of this copy")
 	}
 }
 

@@ -36,7 +36,7 @@ type pageKind struct {
 	cards    bool   // lists places as cards, which are rendered for depth 2 (Site.card)
 	status   bool   // shows opening statuses: loads hours.js
 	sitemap  bool   // listed in sitemap.xml
-	stage    int    // when it is written (split)
+	stage    int    // when it is written (Renderer.phase)
 }
 
 // Stages of writing: pages that state the sizes of others come after them.

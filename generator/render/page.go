@@ -25,9 +25,12 @@ type Page struct {
 	MD        *MDPage
 	Single    bool   // in a zip: the site has only this page's language
 	Save      *Save  // on city pages: saving the city for offline use
-	Zip       *Zip   // on offline copies pages: this language's zip
+	Zip       *Zip   // on offline copies pages: this language's zip, unless it is too big
+	CityZips  []Zip  // on offline copies pages: the zip of each city in this language
 	List      *Paged // on pages of a list of places: this page's part of it
 	strings   theme.Strings
+	copy      *inCopy   // in a zip: resolves links within it
+	asked     *[]string // when not nil, URL notes the links made (Renderer.derive)
 }
 
 // rtl lists the right-to-left languages; the direction follows the language.
@@ -99,7 +102,15 @@ func (p *Page) Icon(name string) template.HTML { return p.Site.theme.Icons[name]
 func (p *Page) Home() string { return p.Root + p.Lang + "/index.html" }
 
 // URL makes a link from a path below the page's language folder.
-func (p *Page) URL(rest string) string { return p.Root + p.Lang + "/" + rest }
+func (p *Page) URL(rest string) string {
+	if p.copy != nil {
+		return p.copy.link(p, rest)
+	}
+	if p.asked != nil {
+		*p.asked = append(*p.asked, rest)
+	}
+	return p.Root + p.Lang + "/" + rest
+}
 
 // Asset makes a link to a fingerprinted asset.
 func (p *Page) Asset(path string) string { return p.Root + path }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"context"
 	"os"
 	"testing"
 	"testing/fstest"
@@ -50,27 +49,5 @@ func TestRefusesDuplicatePath(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("slug %s: err = %v, want %s", slug, err, want)
 		}
-	}
-}
-
-// TestZipRefusesDuplicateEntry: a zip never holds two entries of one name,
-// in any case.
-func TestZipRefusesDuplicateEntry(t *testing.T) {
-	g, th := guide(t)
-	r, err := New(g, th, markdown.New(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := os.Mkdir(dir+"/offline", 0o755); err != nil {
-		t.Fatal(err)
-	}
-	jobs := []job{{path: "fr/a.txt", data: []byte("1")}, {path: "fr/A.txt", data: []byte("2")}}
-	_, err = r.site.writeZip(context.Background(), dir, "fr", jobs, 1)
-	if want := "internal error: fr/A.txt would be twice in the zip of fr"; err == nil || err.Error() != want {
-		t.Errorf("err = %v, want %s", err, want)
-	}
-	if _, err := r.site.writeZip(context.Background(), dir, "fr", jobs[:1], 1); err != nil {
-		t.Errorf("one entry: %v", err)
 	}
 }

@@ -33,18 +33,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"hash/crc64"
 	"html/template"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
@@ -59,24 +55,6 @@ type Options struct {
 	// Previous is an earlier Renderer of the same guide and theme (abri
 	// serve): the views of listings that did not change are reused.
 	Previous *Renderer
-}
-
-// Result counts what was written.
-type Result struct {
-	Pages   map[string]int // pages per language
-	Files   int            // every file written
-	Bytes   int64          // their total size
-	Zips    []Zip          // the offline copy of each language
-	ZipTime time.Duration  // time taken to make them
-	Written []Written      // every file written, sorted by path
-}
-
-// Written is one file of the site as it was written, for the build's
-// manifest: the build recognises its own output by it.
-type Written struct {
-	Path string // slash path from the site root
-	Size int64
-	Sum  uint64 // CRC-64 (ECMA) of the bytes
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -97,16 +75,20 @@ type job struct {
 	save     *Save  // for city pages, once sizes are known
 	stem     string // of a list spread over pages: rest of its first page without .html
 	part     int    // of such a list: which page, from 0
+	zips     []Zip  // for offline copies pages, once the zips are written
+	asked    *[]string
 }
 
 // page makes the data a job's template receives.
 func (s *Site) jobPage(j *job) *Page {
 	p := s.page(j.lang, j.kind, j.rest, j.root)
 	p.Category, p.City, p.Listing, p.MD = j.category, j.city, j.listing, j.md
-	p.Single, p.Save = j.single, j.save
-	for i := range s.zips {
-		if s.zips[i].Lang == j.lang {
-			p.Zip = &s.zips[i]
+	p.Single, p.Save, p.asked = j.single, j.save, j.asked
+	for i := range j.zips {
+		if j.zips[i].City == nil {
+			p.Zip = &j.zips[i]
+		} else {
+			p.CityZips = append(p.CityZips, j.zips[i])
 		}
 	}
 	p.List = s.paged(j)
@@ -141,9 +123,21 @@ type Renderer struct {
 	// The search index is made on the first request for it (abri serve),
 	// so that saving a listing does not wait for it.
 	index     func() ([]search.File, error)
+	indexOf   func(*content.Guide) ([]search.File, error) // the index of a guide, or of a city's part of it
+	guide     *content.Guide
 	indexOnce sync.Once
 	indexed   map[string][]byte
 	indexErr  error
+
+	// Made by Prepare, for publish (files.go).
+	files       []File
+	copies      []Copy
+	langCopies  map[string][]int  // language -> its copies, the whole language's first
+	cityCopy    map[saveKey]int   // the copy of a city in a language
+	saved       map[saveKey][]int // jobs saving a city downloads, beside its page
+	saves       []*Save           // by job: what the city page states, once rendered
+	asked       [][]string        // by job: the links its page made, from Bytes to Zipped
+	cityIndexed bool              // each city's copy has its own search index
 }
 
 // New prepares the site of a guide. Nothing is rendered yet.
@@ -179,7 +173,8 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	for _, l := range site.Listings {
 		status[l.source] = l
 	}
-	r.index = func() ([]search.File, error) {
+	r.guide = g
+	r.indexOf = func(g *content.Guide) ([]search.File, error) {
 		return search.Build(g, search.Options{
 			Hours: func(l *content.Listing) ([]byte, error) { return []byte(status[l].Status), nil },
 			ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
@@ -192,6 +187,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 			},
 		})
 	}
+	r.index = func() ([]search.File, error) { return r.indexOf(g) }
 	if err := claim(r.byPath, r.jobs, 0); err != nil {
 		return nil, err
 	}
@@ -246,98 +242,6 @@ func (r *Renderer) searchFiles() (map[string][]byte, error) {
 		}
 	})
 	return r.indexed, r.indexErr
-}
-
-// Render writes the site of a guide into dir, which must exist and be empty.
-// When ctx is done it stops and returns ctx.Err(), leaving dir incomplete.
-func Render(ctx context.Context, g *content.Guide, th *theme.Theme, md *markdown.Renderer, dir string, opts Options) (Result, error) {
-	r, err := New(g, th, md, opts)
-	if err != nil {
-		return Result{}, err
-	}
-	return r.Write(ctx, dir, opts.Workers)
-}
-
-// Write renders every file into dir, in parallel. Files that describe
-// other files come last: the zips of each language, then the pages that
-// state sizes (offline copies, saving a city), then the service worker,
-// named from the content of everything else. When ctx is done no more
-// files are started and ctx.Err() is returned.
-func (r *Renderer) Write(ctx context.Context, dir string, workers int) (Result, error) {
-	res := Result{Pages: map[string]int{}}
-	for _, j := range r.jobs {
-		if j.tmpl != nil && j.kind != "root" && j.path != "404.html" {
-			res.Pages[j.lang]++
-		}
-	}
-	if err := r.site.renderCards(ctx, workers); err != nil {
-		return Result{}, err
-	}
-	index, err := r.searchFiles()
-	if err != nil {
-		return Result{}, err
-	}
-	paths := make([]string, 0, len(index))
-	for p := range index {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	n := len(r.jobs)
-	for _, p := range paths {
-		r.jobs = append(r.jobs, job{path: p, data: index[p]})
-	}
-	if err := claim(r.byPath, r.jobs, n); err != nil {
-		return Result{}, err
-	}
-	if err := makeDirs(dir, r.jobs); err != nil {
-		return Result{}, err
-	}
-	early, cities, offline := split(r.jobs)
-	out, err := r.site.run(ctx, dir, early, workers)
-	if err != nil {
-		return Result{}, err
-	}
-	if err := r.site.writeCities(ctx, dir, cities, out); err != nil {
-		return Result{}, err
-	}
-	start := time.Now()
-	zips, err := r.site.writeZips(ctx, dir, r.jobs, workers)
-	if err != nil {
-		return Result{}, err
-	}
-	res.Zips, res.ZipTime = zips, time.Since(start)
-	for _, z := range zips {
-		if _, dup := out[z.Path]; dup {
-			return Result{}, fmt.Errorf("internal error: the zip of %s would replace %s", z.Lang, z.Path)
-		}
-		out[z.Path] = written{size: z.Size, sum: z.sum}
-	}
-	if err := r.site.writeLate(dir, offline, out); err != nil {
-		return Result{}, err
-	}
-	for p, w := range out {
-		res.Bytes += w.size
-		res.Written = append(res.Written, Written{Path: p, Size: w.size, Sum: w.sum})
-	}
-	sort.Slice(res.Written, func(i, j int) bool { return res.Written[i].Path < res.Written[j].Path })
-	res.Files = len(out)
-	return res, ctx.Err()
-}
-
-// split separates the pages that state the sizes of others: the first
-// page of each city (saving the city), offline copies pages (the zips).
-func split(jobs []job) (early, cities, offline []job) {
-	for _, j := range jobs {
-		switch k := kindOf[j.kind]; {
-		case k.stage == afterCity && j.part == 0:
-			cities = append(cities, j)
-		case k.stage == afterZips:
-			offline = append(offline, j)
-		default:
-			early = append(early, j)
-		}
-	}
-	return early, cities, offline
 }
 
 // File renders one file of the site, by its slash path from the site root
@@ -616,42 +520,6 @@ func (s *Site) page(lang, kind, rest, root string) *Page {
 	return p
 }
 
-func makeDirs(dir string, jobs []job) error {
-	made := map[string]bool{}
-	for _, j := range jobs {
-		d := filepath.Join(dir, filepath.Dir(filepath.FromSlash(j.path)))
-		if made[d] {
-			continue
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-		made[d] = true
-	}
-	return nil
-}
-
-// written is what became of a file: its size and a checksum of its bytes.
-type written struct {
-	size int64
-	sum  uint64
-}
-
-// run renders and writes the jobs in parallel.
-func (s *Site) run(ctx context.Context, dir string, jobs []job, workers int) (map[string]written, error) {
-	out := make([]written, len(jobs))
-	err := parallel(ctx, len(jobs), workers, func(i int, buf *bytes.Buffer) error {
-		w, err := s.write(dir, &jobs[i], buf)
-		out[i] = w
-		return err
-	})
-	files := make(map[string]written, len(jobs))
-	for i, j := range jobs {
-		files[j.path] = out[i]
-	}
-	return files, err
-}
-
 // parallel calls do for 0..n-1 on a pool of workers, each with its own
 // buffer, and returns the first error. Writing files blocks on the system,
 // so there are more workers than CPUs. Once ctx is done no more calls are
@@ -699,19 +567,6 @@ hand:
 	}
 	return first
 }
-
-func (s *Site) write(dir string, j *job, buf *bytes.Buffer) (written, error) {
-	data, err := s.bytes(j, buf)
-	if err != nil {
-		return written{}, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(j.path)), data, 0o644); err != nil {
-		return written{}, err
-	}
-	return written{int64(len(data)), crc64.Checksum(data, crcTable)}, nil
-}
-
-var crcTable = crc64.MakeTable(crc64.ECMA)
 
 // bytes renders a job, in buf when it is a page.
 func (s *Site) bytes(j *job, buf *bytes.Buffer) ([]byte, error) {
