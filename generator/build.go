@@ -43,6 +43,11 @@ type Summary struct {
 	Took     time.Duration
 	Zips     []publish.Entry // the offline copies: per language, the whole language (unless too big) and each city
 	Over     []string        // whole-language zips left out, over publish.LangZipLimit
+	// Made and Carried count the files (zips too) made by this build and
+	// carried over unchanged from the previous output; Carried is 0 on a
+	// full build.
+	Made, Carried int
+	Incremental   bool // built over a previous output, which it could carry files from
 	// Notices are what went wrong after the site was published, such as
 	// an old copy that could not be removed: worth saying, not a failure.
 	Notices []string
@@ -145,11 +150,16 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 			undo()
 		}
 	}()
-	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today})
+	v := version()
+	var prev *publish.Previous
+	if v != "" {
+		prev = previous(out) // without a name for this abri, every file is made
+	}
+	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today, Version: v})
 	if err != nil {
 		return Summary{}, problems, err
 	}
-	res, err := publish.Publish(ctx, r, tmp, publish.Options{Workers: cfg.Workers, Date: g.Today.Time(), LangZipLimit: cfg.LangZipLimit})
+	res, err := publish.Publish(ctx, r, tmp, publish.Options{Workers: cfg.Workers, Date: g.Today.Time(), LangZipLimit: cfg.LangZipLimit, Previous: prev})
 	if err != nil {
 		return Summary{}, problems, interrupted(err)
 	}
@@ -172,6 +182,7 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	return Summary{
 		Pages: r.Pages(), Langs: g.Site.Langs(), Files: len(files), Bytes: res.Ledger.Bytes(), Zips: res.Zips, Over: res.Over,
 		Warnings: problems.Warnings(), Took: time.Since(start), Notices: notices,
+		Made: res.Made, Carried: res.Carried, Incremental: prev != nil,
 	}, problems, nil
 }
 
@@ -221,6 +232,9 @@ func (s Summary) String() string {
 			size += z.Size
 		}
 		line += fmt.Sprintf("; %d offline zips, %.1f MB", len(s.Zips), float64(size)/1e6)
+	}
+	if s.Incremental {
+		line += fmt.Sprintf("; %d files made, %d unchanged carried over", s.Made, s.Carried)
 	}
 	if s.Warnings > 0 {
 		line += fmt.Sprintf("; %d warnings (abri check lists them)", s.Warnings)

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/abri-guide/abri/generator/render"
@@ -32,6 +33,9 @@ type Options struct {
 	Date    time.Time // modification date of zip entries: the build's day, so zips are reproducible
 	// LangZipLimit overrides the package's LangZipLimit when not 0 (tests).
 	LangZipLimit int64
+	// Previous, when not nil, is the build before: its files whose input
+	// keys did not change are carried over, not made again.
+	Previous *Previous
 }
 
 // Result is what was published.
@@ -39,6 +43,9 @@ type Result struct {
 	Ledger *Ledger
 	Zips   []Entry  // the zips kept, in the order of render's copies
 	Over   []string // whole-language zips left out, over the limit
+	// Made and Carried count the files, zips included, made by this build
+	// and carried over from the previous one (Options.Previous).
+	Made, Carried int
 }
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
@@ -50,6 +57,10 @@ type publisher struct {
 	ledger *Ledger
 	zips   []*zipFile
 	work   int
+	prev   *Previous
+	limit  int64
+	made   atomic.Int64
+	kept   atomic.Int64 // files carried over
 }
 
 // Publish renders every file of r into dir, which must exist and be
@@ -58,31 +69,38 @@ type publisher struct {
 // pages. When ctx is done it stops and returns ctx.Err(), leaving dir
 // incomplete.
 func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) (Result, error) {
-	p := &publisher{r: r, dir: dir, ledger: newLedger(), work: opts.Workers}
+	p := &publisher{r: r, dir: dir, ledger: newLedger(), work: opts.Workers, prev: opts.Previous, limit: opts.LangZipLimit}
 	if p.work <= 0 {
 		p.work = 4 * runtime.GOMAXPROCS(0)
 	}
-	if err := r.Prepare(ctx, p.work); err != nil {
+	if p.limit == 0 {
+		p.limit = LangZipLimit
+	}
+	// Over its previous output few pages are made: cards as they ask.
+	if err := r.Prepare(ctx, p.work, p.prev == nil); err != nil {
 		return Result{}, err
 	}
 	p.files = r.Files()
 	if err := p.makeDirs(); err != nil {
 		return Result{}, err
 	}
-	limit := opts.LangZipLimit
-	if limit == 0 {
-		limit = LangZipLimit
-	}
 	defer p.abandon()
-	for _, c := range r.Copies() {
+	for k, c := range r.Copies() {
+		key := p.zipKey(k)
+		if e, ok := p.carry(c.Path, key); ok {
+			p.zips = append(p.zips, &zipFile{path: c.Path, carried: &e})
+			continue
+		}
 		n := int64(0)
 		if c.City == nil {
-			n = limit
+			n = p.limit
 		}
 		z, err := createZip(dir, c.Path, opts.Date, n)
 		if err != nil {
 			return Result{}, err
 		}
+		z.key = key
+		p.openPrevious(z)
 		p.zips = append(p.zips, z)
 	}
 	var phases [render.PhaseWorker + 1][]int
@@ -110,6 +128,7 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 			return Result{}, err
 		}
 	}
+	res.Made, res.Carried = int(p.made.Load()), int(p.kept.Load())
 	return res, nil
 }
 
@@ -128,6 +147,11 @@ func (p *publisher) closeZips() (Result, error) {
 		if err := p.ledger.add(e); err != nil {
 			return Result{}, err
 		}
+		if z.carried != nil {
+			p.kept.Add(1)
+		} else {
+			p.made.Add(1)
+		}
 		res.Zips = append(res.Zips, e)
 	}
 	p.zips = nil
@@ -137,7 +161,12 @@ func (p *publisher) closeZips() (Result, error) {
 // abandon closes the zips of a publishing stopped halfway.
 func (p *publisher) abandon() {
 	for _, z := range p.zips {
-		z.file.Close()
+		if z.file != nil {
+			z.file.Close()
+		}
+		if z.old != nil {
+			z.old.Close()
+		}
 	}
 }
 
@@ -216,16 +245,29 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	f := &p.files[i]
 	it := item{path: f.Path}
 	var made []byte // the site's bytes, from which render makes the zipped ones
+	carried := false
 	if site && !f.ZipOnly {
-		data, err := p.r.Bytes(i, p.ledger, &w.site)
-		made = data
-		if err != nil {
-			return it, err
+		key, zkey := p.siteKey(i), p.r.ZipKey(i)
+		if zkey == key {
+			zkey = ""
 		}
-		if err := os.WriteFile(filepath.Join(p.dir, filepath.FromSlash(f.Path)), data, 0o644); err != nil {
-			return it, err
+		e, ok := p.carry(f.Path, key)
+		if ok {
+			p.kept.Add(1)
+			carried = true
+		} else {
+			data, err := p.r.Bytes(i, p.ledger, &w.site)
+			made = data
+			if err != nil {
+				return it, err
+			}
+			if err := os.WriteFile(filepath.Join(p.dir, filepath.FromSlash(f.Path)), data, 0o644); err != nil {
+				return it, err
+			}
+			p.made.Add(1)
+			e = Entry{Path: f.Path, Size: int64(len(data)), Sum: crc64.Checksum(data, crcTable), Key: key, ZKey: zkey}
 		}
-		if err := p.ledger.add(Entry{Path: f.Path, Size: int64(len(data)), Sum: crc64.Checksum(data, crcTable)}); err != nil {
+		if err := p.ledger.add(e); err != nil {
 			return it, err
 		}
 	}
@@ -238,6 +280,26 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	}
 	var variants []variant
 	for _, k := range f.Copies {
+		z := p.zips[k]
+		if z.carried != nil {
+			continue
+		}
+		if c := p.previousEntry(z, i, func() ([]byte, error) {
+			data, _, err := p.r.Zipped(i, k, p.ledger, nil, &w.zip)
+			return data, err
+		}); c != nil {
+			it.to = append(it.to, stored{k, c})
+			continue
+		}
+		if carried {
+			// The zipped copies are made from the site's bytes, and a
+			// city page's from what Bytes found it states.
+			data, err := p.r.Bytes(i, p.ledger, &w.site)
+			if err != nil {
+				return it, err
+			}
+			made, carried = data, false
+		}
 		var c *compressed
 		for _, v := range variants {
 			if v.same(k) {

@@ -55,6 +55,9 @@ type Options struct {
 	// Previous is an earlier Renderer of the same guide and theme (abri
 	// serve): the views of listings that did not change are reused.
 	Previous *Renderer
+	// Version names the abri that renders, for the files' input keys
+	// (keys.go): another abri may make other bytes of the same input.
+	Version string
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -138,6 +141,8 @@ type Renderer struct {
 	saves       []*Save           // by job: what the city page states, once rendered
 	asked       [][]string        // by job: the links its page made, from Bytes to Zipped
 	cityIndexed bool              // each city's copy has its own search index
+	keys        keys              // the files' input keys (keys.go)
+	version     string            // Options.Version
 }
 
 // New prepares the site of a guide. Nothing is rendered yet.
@@ -167,7 +172,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 		// The search's entry, so that a reader offline can still search what is saved.
 		site.shellExtra[lang] = []string{lang + "/search.html", "search/" + lang + ".js"}
 	}
-	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
+	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}, version: opts.Version}
 	// The views hold each listing's hours for hours.js already: the index reuses them.
 	status := make(map[*content.Listing]*Listing, len(site.Listings))
 	for _, l := range site.Listings {

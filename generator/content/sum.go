@@ -1,0 +1,56 @@
+package content
+
+import (
+	"hash"
+	"hash/fnv"
+	"sync"
+)
+
+// digest sums the files of a guide other than listings as they are read,
+// so that what is summed is what was decoded, even if a file changes
+// during the build.
+type digest struct {
+	mu sync.Mutex
+	h  hash.Hash
+}
+
+func newDigest() *digest { return &digest{h: fnv.New128a()} }
+
+// add sums a file's name and bytes; a nil digest (Load called without
+// LoadContext's set-up) sums nothing.
+func (d *digest) add(name string, data []byte) {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	writeSized(d.h, []byte(name))
+	writeSized(d.h, data)
+}
+
+func (d *digest) sum() (out [16]byte) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.h.Sum(out[:0])
+	return out
+}
+
+// sumOf names a file by its path and bytes.
+func sumOf(path string, data []byte) (out [16]byte) {
+	h := fnv.New128a()
+	writeSized(h, []byte(path))
+	writeSized(h, data)
+	h.Sum(out[:0])
+	return out
+}
+
+// writeSized writes b after its length, so that two fields never run
+// into each other ("ab"+"c" and "a"+"bc" sum differently).
+func writeSized(h hash.Hash, b []byte) {
+	var n [8]byte
+	for i, l := 0, uint64(len(b)); i < 8; i, l = i+1, l>>8 {
+		n[i] = byte(l)
+	}
+	h.Write(n[:])
+	h.Write(b)
+}
