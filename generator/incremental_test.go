@@ -125,12 +125,19 @@ type incremental struct {
 
 func newIncremental(t *testing.T, seed uint64) *incremental {
 	t.Helper()
+	return newIncrementalOf(t, seed, 60, []string{"fr", "ar", "en", "uk"}, nil)
+}
+
+// newIncrementalOf is newIncremental for a guide of n listings in langs,
+// changed by edit, when not nil, before the first build.
+func newIncrementalOf(t *testing.T, seed uint64, n int, langs []string, edit func(h *incremental)) *incremental {
+	t.Helper()
 	dir := t.TempDir()
 	h := &incremental{t: t, rng: rand.New(rand.NewPCG(seed, 11)), dir: dir, content: filepath.Join(dir, "content"), theme: filepath.Join(dir, "theme"), out: filepath.Join(dir, "public")}
 	if err := os.CopyFS(h.theme, os.DirFS("../themes/default")); err != nil {
 		t.Fatal(err)
 	}
-	fsys, err := guidegen.NationalIn("../content", 60, []string{"fr", "ar", "en", "uk"})
+	fsys, err := guidegen.NationalIn("../content", n, langs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,10 +147,41 @@ func newIncremental(t *testing.T, seed uint64) *incremental {
 	if err := os.CopyFS(filepath.Join(h.content, "pages"), os.DirFS("../content/pages")); err != nil {
 		t.Fatal(err)
 	}
+	if edit != nil {
+		edit(h)
+	}
 	if _, ps, err := Build(context.Background(), h.config(h.out)); err != nil {
 		t.Fatalf("first build: %v%s", err, errorsOf(ps))
 	}
 	return h
+}
+
+// TestIncrementalPaginated: in a town whose 130 places share a category,
+// the category's list in the town spreads over three pages; a listing
+// renamed moves from one page to another, and the build over the output
+// must still equal a full build.
+func TestIncrementalPaginated(t *testing.T) {
+	h := newIncrementalOf(t, 7, 130, []string{"fr"}, func(h *incremental) {
+		others, _ := filepath.Glob(filepath.Join(h.content, "pages", "*.[aeu][nrk].md"))
+		for _, p := range others {
+			os.Remove(p) // pages in the demo's other languages
+		}
+		for _, file := range h.listings() {
+			h.editYAML(file, file, func(root *yaml.Node) {
+				setField(field(root, "address"), "city", `"Lyon"`)
+				setField(root, "categories", "[food_distribution]")
+				setField(root, "services", "[]")
+			})
+		}
+	})
+	if _, err := os.Stat(filepath.Join(h.out, "fr", "categories", "food_distribution.lyon.3.html")); err != nil {
+		t.Fatalf("the list is not over three pages: %v", err)
+	}
+	for i, e := range []edit{retitleListing, retitleListing, changeListing, retitleListing, respellCity} {
+		if err := h.step(Build, e); err != nil {
+			t.Fatalf("step %d: %v", i+1, err)
+		}
+	}
 }
 
 func (h *incremental) config(out string) Config {
@@ -299,6 +337,12 @@ func editSite(h *incremental) string {
 
 // pick returns a listing file at random.
 func (h *incremental) pick() string {
+	files := h.listings()
+	return files[h.rng.IntN(len(files))]
+}
+
+// listings lists the listing files, sorted.
+func (h *incremental) listings() []string {
 	var files []string
 	filepath.WalkDir(filepath.Join(h.content, "listings"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -307,7 +351,7 @@ func (h *incremental) pick() string {
 		return err
 	})
 	slices.Sort(files)
-	return files[h.rng.IntN(len(files))]
+	return files
 }
 
 // retitleListing changes a listing's name, which moves it in every list
