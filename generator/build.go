@@ -48,6 +48,9 @@ type Summary struct {
 	// full build.
 	Made, Carried int
 	Incremental   bool // built over a previous output, which it could carry files from
+	// Steps says how long each step took: loading the content, preparing
+	// (cards, search index, input keys), the keys alone, writing.
+	Steps struct{ Load, Prepare, Keys, Write time.Duration }
 	// Notices are what went wrong after the site was published, such as
 	// an old copy that could not be removed: worth saying, not a failure.
 	Notices []string
@@ -130,6 +133,7 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	if err != nil {
 		return Summary{}, problems, interrupted(err)
 	}
+	loaded := time.Since(start)
 	if problems.Errors() > 0 {
 		return Summary{}, problems, fmt.Errorf("%w: %d errors, nothing was written", ErrInvalid, problems.Errors())
 	}
@@ -179,11 +183,13 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 		return Summary{}, problems, err
 	}
 	published = true
-	return Summary{
+	sum := Summary{
 		Pages: r.Pages(), Langs: g.Site.Langs(), Files: len(files), Bytes: res.Ledger.Bytes(), Zips: res.Zips, Over: res.Over,
 		Warnings: problems.Warnings(), Took: time.Since(start), Notices: notices,
 		Made: res.Made, Carried: res.Carried, Incremental: prev != nil,
-	}, problems, nil
+	}
+	sum.Steps.Load, sum.Steps.Prepare, sum.Steps.Keys, sum.Steps.Write = loaded, res.Prepared, r.KeysTook(), res.Wrote
+	return sum, problems, nil
 }
 
 // interrupted says that nothing was published when err is an interruption.

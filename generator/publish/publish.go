@@ -46,6 +46,9 @@ type Result struct {
 	// Made and Carried count the files, zips included, made by this build
 	// and carried over from the previous one (Options.Previous).
 	Made, Carried int
+	// How long preparing (cards, search index, keys) and then writing
+	// the files and zips took.
+	Prepared, Wrote time.Duration
 }
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
@@ -77,9 +80,11 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 		p.limit = LangZipLimit
 	}
 	// Over its previous output few pages are made: cards as they ask.
+	start := time.Now()
 	if err := r.Prepare(ctx, p.work, p.prev == nil); err != nil {
 		return Result{}, err
 	}
+	prepared := time.Now()
 	p.files = r.Files()
 	if err := p.makeDirs(); err != nil {
 		return Result{}, err
@@ -129,6 +134,7 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 		}
 	}
 	res.Made, res.Carried = int(p.made.Load()), int(p.kept.Load())
+	res.Prepared, res.Wrote = prepared.Sub(start), time.Since(prepared)
 	return res, nil
 }
 

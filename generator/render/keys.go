@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"strconv"
+	"time"
 )
 
 // Input keys name what each file is made from, without making it, so that
@@ -42,8 +43,13 @@ func (r *Renderer) ZipKey(i int) string { return r.keys.zipped[i] }
 // CopyKey is the input key of offline copy k: of its entries, in order.
 func (r *Renderer) CopyKey(k int) string { return r.keys.copies[k] }
 
+// KeysTook is how long computing the input keys took (benchmarks).
+func (r *Renderer) KeysTook() time.Duration { return r.keysTook }
+
 // makeKeys computes every key, once the files and copies are listed.
 func (r *Renderer) makeKeys() {
+	start := time.Now()
+	defer func() { r.keysTook = time.Since(start) }()
 	global := r.globalKey()
 	n := len(r.jobs)
 	ks := keys{site: make([]string, n), zipped: make([]string, n), copies: make([]string, len(r.copies))}

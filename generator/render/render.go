@@ -41,6 +41,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
@@ -143,6 +144,7 @@ type Renderer struct {
 	cityIndexed bool              // each city's copy has its own search index
 	keys        keys              // the files' input keys (keys.go)
 	version     string            // Options.Version
+	keysTook    time.Duration
 }
 
 // New prepares the site of a guide. Nothing is rendered yet.
@@ -179,8 +181,10 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 		status[l.source] = l
 	}
 	r.guide = g
+	words := &search.Words{} // the same in every city's index
 	r.indexOf = func(g *content.Guide) ([]search.File, error) {
 		return search.Build(g, search.Options{
+			Words: words,
 			Hours: func(l *content.Listing) ([]byte, error) { return []byte(status[l].Status), nil },
 			ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
 				for i := range l.Services {
