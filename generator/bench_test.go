@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,6 +228,8 @@ func biggestGzipped(out string, pages []pageSize) (pageSize, error) {
 // keys), the keys alone, writing (rendering, linking, zips).
 //
 //	TMPDIR=/dev/shm go test -run '^$' -bench NationalIncremental/10000 -benchtime 3x ./generator/
+//
+// ABRI_BENCH_CPUPROFILE=file writes a CPU profile of the rebuilds alone.
 func BenchmarkNationalIncremental(b *testing.B) {
 	for _, n := range []int{1000, 10000, 50000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) { benchIncremental(b, n) })
@@ -271,6 +274,17 @@ func benchIncremental(b *testing.B, n int) {
 		b.Fatalf("%v %v", err, problems)
 	}
 	slices.Sort(listings)
+	if name := os.Getenv("ABRI_BENCH_CPUPROFILE"); name != "" {
+		// The rebuilds only, not the first build.
+		f, err := os.Create(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	var sum Summary
 	var steps [4]time.Duration
 	round := 0

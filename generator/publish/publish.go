@@ -287,7 +287,7 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	var variants []variant
 	for _, k := range f.Copies {
 		z := p.zips[k]
-		if z.carried != nil {
+		if z.carried != nil || z.gaveUp.Load() {
 			continue
 		}
 		if c := p.previousEntry(z, i, func() ([]byte, error) {

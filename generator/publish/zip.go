@@ -2,6 +2,7 @@ package publish
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/flate"
@@ -48,12 +50,16 @@ func compress(data []byte) *compressed {
 type zipFile struct {
 	path  string // slash path from the site root
 	file  *os.File
+	buf   *bufio.Writer
 	out   *counter
 	zw    *zip.Writer
 	date  time.Time
 	limit int64 // the zip is given up once over this size; 0: no limit
 	over  bool
 	seen  map[string]bool
+	// gaveUp is over, for the workers that compress entries: those of a
+	// zip given up need not be.
+	gaveUp atomic.Bool
 
 	// A zip of the previous build: the same when carried (its entry), or
 	// that of which unchanged entries are copied.
@@ -82,8 +88,9 @@ func createZip(dir, path string, date time.Time, limit int64) (*zipFile, error) 
 	if err != nil {
 		return nil, err
 	}
-	out := &counter{w: f, sum: crc64.New(crcTable)}
-	return &zipFile{path: path, file: f, out: out, zw: zip.NewWriter(out), date: date, limit: limit, seen: map[string]bool{}}, nil
+	buf := bufio.NewWriterSize(f, 1<<20) // zip.Writer's buffer is 4 KB: a system call every few entries
+	out := &counter{w: buf, sum: crc64.New(crcTable)}
+	return &zipFile{path: path, file: f, buf: buf, out: out, zw: zip.NewWriter(out), date: date, limit: limit, seen: map[string]bool{}}, nil
 }
 
 // add stores an entry already compressed. Entries are stored in the order
@@ -126,6 +133,7 @@ func (z *zipFile) add(name string, c *compressed) error {
 // giveUp removes a zip grown over its limit.
 func (z *zipFile) giveUp() error {
 	z.over = true
+	z.gaveUp.Store(true)
 	z.file.Close()
 	return os.Remove(z.file.Name())
 }
@@ -143,6 +151,10 @@ func (z *zipFile) close() (e Entry, kept bool, err error) {
 		return Entry{}, false, nil
 	}
 	if err := z.zw.Close(); err != nil {
+		z.file.Close()
+		return Entry{}, false, err
+	}
+	if err := z.buf.Flush(); err != nil {
 		z.file.Close()
 		return Entry{}, false, err
 	}
