@@ -143,6 +143,7 @@ func (z *zipFile) giveUp() error {
 func (z *zipFile) close() (e Entry, kept bool, err error) {
 	if z.old != nil {
 		z.old.Close()
+		z.old = nil
 	}
 	if z.carried != nil {
 		return *z.carried, true, nil
