@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -494,4 +495,31 @@ func diffHint(a, b []byte) string {
 		return strconv.Quote(string(s[max(0, i-30):min(len(s), i+50)]))
 	}
 	return fmt.Sprintf("%d bytes, full build %d; they part at byte %d: %s, full build %s", len(a), len(b), i, excerpt(a), excerpt(b))
+}
+
+// TestIncrementalWithoutKeys: the output of an abri whose manifest has no
+// input keys is made again whole, and the next build over it carries over.
+func TestIncrementalWithoutKeys(t *testing.T) {
+	h := newIncremental(t, 3)
+	name := filepath.Join(h.out, manifestName)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := regexp.MustCompile(`,"z?key":"[0-9a-f-]*"`).ReplaceAll(data, nil)
+	if bytes.Equal(old, data) || bytes.Contains(old, []byte(`"key"`)) {
+		t.Fatalf("the manifest has no keys to take off:\n%.300s", data)
+	}
+	if err := os.WriteFile(name, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{false, true} {
+		sum, ps, err := Build(context.Background(), h.config(h.out))
+		if err != nil {
+			t.Fatalf("%v%s", err, errorsOf(ps))
+		}
+		if carried := sum.Carried > 0; carried != want || sum.Made+sum.Carried != sum.Files {
+			t.Errorf("build %d over the output: %d files made, %d carried over, of %d", i+1, sum.Made, sum.Carried, sum.Files)
+		}
+	}
 }
