@@ -168,7 +168,7 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 		return Summary{}, problems, interrupted(err)
 	}
 	files := res.Ledger.Entries()
-	if err := writeManifest(tmp, files); err != nil {
+	if err := writeManifest(tmp, files, res.Overs...); err != nil {
 		return Summary{}, problems, err
 	}
 	if ctx.Err() != nil {

@@ -23,7 +23,10 @@ func previous(out string) *publish.Previous {
 	if m == nil || !m.Complete || m.Version != 1 {
 		return nil
 	}
-	prev := &publish.Previous{Dir: out, Files: make(map[string]publish.Entry, len(m.Files))}
+	prev := &publish.Previous{Dir: out, Files: make(map[string]publish.Entry, len(m.Files)), Over: map[string]publish.Over{}}
+	for _, o := range m.Over {
+		prev.Over[o.Path] = publish.Over{Path: o.Path, Key: o.Key, Entries: o.Entries}
+	}
 	for _, f := range m.Files {
 		sum, err := strconv.ParseUint(f.CRC64, 16, 64)
 		if err != nil || f.Key == "" {

@@ -121,7 +121,8 @@ type incremental struct {
 	content string
 	theme   string // a copy of the default theme, which edits change too
 	out     string
-	n       int // steps made, for new names and fresh folders
+	n       int   // steps made, for new names and fresh folders
+	limit   int64 // Config.LangZipLimit
 }
 
 func newIncremental(t *testing.T, seed uint64) *incremental {
@@ -157,6 +158,22 @@ func newIncrementalOf(t *testing.T, seed uint64, n int, langs []string, edit fun
 	return h
 }
 
+// TestIncrementalOverLimit: the languages' zips over the limit are left
+// out; a build over the output knows where each went over, and leaves it
+// out again when its first entries did not change, or makes it again.
+func TestIncrementalOverLimit(t *testing.T) {
+	h := newIncrementalOf(t, 13, 60, []string{"fr", "ar", "en", "uk"}, func(h *incremental) { h.limit = 300_000 })
+	m := readManifest(h.out)
+	if m == nil || len(m.Over) != 4 {
+		t.Fatalf("the manifest lists %v over the limit, want the 4 languages' zips", m)
+	}
+	for i, e := range []edit{changeListing, retitleListing, editThemeString} {
+		if err := h.step(Build, e); err != nil {
+			t.Fatalf("step %d: %v", i+1, err)
+		}
+	}
+}
+
 // TestIncrementalPaginated: in a town whose 130 places share a category,
 // the category's list in the town spreads over three pages; a listing
 // renamed moves from one page to another, and the build over the output
@@ -186,7 +203,7 @@ func TestIncrementalPaginated(t *testing.T) {
 }
 
 func (h *incremental) config(out string) Config {
-	return Config{Content: h.content, Theme: h.theme, Out: out, Now: buildDate}
+	return Config{Content: h.content, Theme: h.theme, Out: out, Now: buildDate, LangZipLimit: h.limit}
 }
 
 // step makes edits, builds over the output with over and into a new

@@ -3,9 +3,13 @@ package publish
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/hex"
+	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/abri-guide/abri/generator/render"
@@ -17,6 +21,44 @@ import (
 type Previous struct {
 	Dir   string           // the previous output folder, left as it is
 	Files map[string]Entry // its ledger, by path; files without a key are made again
+	Over  map[string]Over  // its zips left out, over the limit, by path
+}
+
+// Over is a zip left out, over the limit: it went over at its first
+// Entries entries, whose keys make Key. A later build whose first entries
+// have the same keys goes over too, at the same point: it leaves the zip
+// out without compressing a byte of it.
+type Over struct {
+	Path    string
+	Key     string
+	Entries int
+}
+
+// prefixKey keys the first n entries of copy k, in the order they are stored.
+func (p *publisher) prefixKey(k, n int) string {
+	h := fnv.New128a()
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p.r.Copies()[k].Path, p.limit, n)
+	for phase := render.PhasePages; phase <= render.PhaseWorker && n > 0; phase++ {
+		for i := range p.files {
+			if f := &p.files[i]; f.Phase == phase && slices.Contains(f.Copies, k) {
+				fmt.Fprintf(h, "%s\x00%s\x00", f.Path, p.r.ZipKey(i))
+				if n--; n == 0 {
+					break
+				}
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// stillOver tells whether copy k goes over the limit where it did in
+// the previous build.
+func (p *publisher) stillOver(k int) (Over, bool) {
+	if p.prev == nil {
+		return Over{}, false
+	}
+	o, ok := p.prev.Over[p.r.Copies()[k].Path]
+	return o, ok && o.Entries > 0 && o.Key == p.prefixKey(k, o.Entries)
 }
 
 // carry links the previous build's file at path into the new folder when

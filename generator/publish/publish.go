@@ -43,6 +43,8 @@ type Result struct {
 	Ledger *Ledger
 	Zips   []Entry  // the zips kept, in the order of render's copies
 	Over   []string // whole-language zips left out, over the limit
+	// Overs say where each went over, for the next build (Previous.Over).
+	Overs []Over
 	// Made and Carried count the files, zips included, made by this build
 	// and carried over from the previous one (Options.Previous).
 	Made, Carried int
@@ -100,6 +102,12 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 		if c.City == nil {
 			n = p.limit
 		}
+		if o, ok := p.stillOver(k); ok {
+			z := &zipFile{path: c.Path, over: true, added: o.Entries, key: key}
+			z.gaveUp.Store(true)
+			p.zips = append(p.zips, z)
+			continue
+		}
 		z, err := createZip(dir, c.Path, opts.Date, n)
 		if err != nil {
 			return Result{}, err
@@ -141,13 +149,14 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 // closeZips finishes the zips and records those kept in the ledger.
 func (p *publisher) closeZips() (Result, error) {
 	res := Result{Ledger: p.ledger}
-	for _, z := range p.zips {
+	for k, z := range p.zips {
 		e, kept, err := z.close()
 		if err != nil {
 			return Result{}, err
 		}
 		if !kept {
 			res.Over = append(res.Over, z.path)
+			res.Overs = append(res.Overs, Over{Path: z.path, Key: p.prefixKey(k, z.added), Entries: z.added})
 			continue
 		}
 		if err := p.ledger.add(e); err != nil {

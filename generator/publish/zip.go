@@ -60,6 +60,7 @@ type zipFile struct {
 	// gaveUp is over, for the workers that compress entries: those of a
 	// zip given up need not be.
 	gaveUp atomic.Bool
+	added  int // entries written: once over, how many it took
 
 	// A zip of the previous build: the same when carried (its entry), or
 	// that of which unchanged entries are copied.
@@ -124,6 +125,7 @@ func (z *zipFile) add(name string, c *compressed) error {
 	if err != nil {
 		return err
 	}
+	z.added++
 	if z.limit > 0 && z.out.n > z.limit {
 		return z.giveUp()
 	}
