@@ -371,10 +371,10 @@ func (g *Guide) cachedListing(fsys fs.FS, opts Options, file string, ps *Problem
 		return nil
 	}
 	if info == nil || !info.Mode().IsRegular() {
-		return g.decodeListing(id, p, data, ps)
+		return g.decodeListing(id, file, p, data, ps)
 	}
 	var mine Problems
-	l := g.decodeListing(id, p, data, &mine)
+	l := g.decodeListing(id, file, p, data, &mine)
 	opts.Cache.put(file, info, l, mine)
 	*ps = append(*ps, mine...)
 	return l
@@ -386,8 +386,9 @@ func listingID(file string) (string, bool) {
 	return id, ok && idPattern.MatchString(id)
 }
 
-func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing {
-	l := &Listing{ID: id, Path: p, Sum: sumOf(p, data)}
+// file is the listing's path in the content folder, p as messages name it.
+func (g *Guide) decodeListing(id, file, p string, data []byte, ps *Problems) *Listing {
+	l := &Listing{ID: id, Path: p, Sum: sumOf(file, data)}
 	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
 	before := ps.Errors()
 	if !d.decodeDocument(data, l) {
@@ -398,6 +399,9 @@ func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing 
 	}
 	if ps.Errors() > before {
 		return nil
+	}
+	if l.Address != nil && l.Address.Hidden {
+		l.Sum = publishedSum(file, data)
 	}
 	return l
 }

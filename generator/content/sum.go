@@ -4,6 +4,8 @@ import (
 	"hash"
 	"hash/fnv"
 	"sync"
+
+	"gopkg.in/yaml.v3"
 )
 
 // digest sums the files of a guide other than listings as they are read,
@@ -53,4 +55,47 @@ func writeSized(h hash.Hash, b []byte) {
 	}
 	h.Write(n[:])
 	h.Write(b)
+}
+
+// publishedSum is sumOf a listing whose address is hidden: of its file
+// without the street and the coordinates, which no page shows, nor any
+// comment. The build's manifest, which is published, holds keys made
+// from it: they must not change with a hidden address, nor let anyone
+// test a guess of it.
+func publishedSum(path string, data []byte) [16]byte {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return sumOf(path, nil) // not decoded: not published either
+	}
+	root := doc.Content[0]
+	dropKey(root, "geo")
+	if adr := valueOf(root, "address"); adr != nil {
+		dropKey(adr, "street")
+	}
+	var strip func(n *yaml.Node)
+	strip = func(n *yaml.Node) {
+		n.HeadComment, n.LineComment, n.FootComment = "", "", ""
+		for _, c := range n.Content {
+			strip(c)
+		}
+	}
+	strip(&doc)
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		return sumOf(path, nil)
+	}
+	return sumOf(path, out)
+}
+
+// dropKey removes key and its value from the map m.
+func dropKey(m *yaml.Node, key string) {
+	if m.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content = append(m.Content[:i], m.Content[i+2:]...)
+			return
+		}
+	}
 }
