@@ -150,7 +150,7 @@ func testBlank(t *testing.T, file string, at []int, empty string) {
 	removed, _ := marshalBlock(t, doc, "")
 	want, wps := loadFull(file, removed)
 	if g != nil && want != nil {
-		g.cityOf, want.cityOf = nil, nil // keyed by pointers: compared through Cities
+		g.cityOf, want.cityOf = nil, nil         // keyed by pointers: compared through Cities
 		g.Sum, want.Sum = [16]byte{}, [16]byte{} // of the bytes, which differ by the line
 		for _, ls := range [][]*Listing{g.Listings, want.Listings} {
 			for _, l := range ls {
