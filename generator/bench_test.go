@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -217,4 +218,117 @@ func biggestGzipped(out string, pages []pageSize) (pageSize, error) {
 		}
 	}
 	return best, nil
+}
+
+// BenchmarkNationalIncremental builds the national guide of
+// BenchmarkNational once, then, each round, changes one listing's phone
+// number and builds over the output: what an editor waits for after a
+// commit. It reports seconds per rebuild, the files made and carried
+// over, and the steps: loading the content, preparing (search index,
+// keys), the keys alone, writing (rendering, linking, zips).
+//
+//	TMPDIR=/dev/shm go test -run '^$' -bench NationalIncremental/10000 -benchtime 3x ./generator/
+//
+// ABRI_BENCH_CPUPROFILE=file writes a CPU profile of the rebuilds alone.
+func BenchmarkNationalIncremental(b *testing.B) {
+	for _, n := range []int{1000, 10000, 50000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchIncremental(b, n) })
+	}
+}
+
+func benchIncremental(b *testing.B, n int) {
+	cached, err := nationalContent(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// A copy of hard links, so that editing a listing (a new file in its
+	// place) leaves the cached guide as it is.
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("abri-national-%d-edited", n))
+	out := dir + "-public"
+	for _, d := range []string{dir, out} {
+		if err := os.RemoveAll(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Cleanup(func() { os.RemoveAll(dir); os.RemoveAll(out) })
+	var listings []string
+	err = filepath.WalkDir(cached, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(cached, p)
+		to := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(to, 0o755)
+		}
+		if strings.HasSuffix(p, ".yaml") && strings.HasPrefix(rel, "listings") {
+			listings = append(listings, to)
+		}
+		return os.Link(p, to)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := Config{Content: dir, Theme: "../themes/default", Out: out, Now: buildDate}
+	if _, problems, err := Build(context.Background(), cfg); err != nil {
+		b.Fatalf("%v %v", err, problems)
+	}
+	slices.Sort(listings)
+	if name := os.Getenv("ABRI_BENCH_CPUPROFILE"); name != "" {
+		// The rebuilds only, not the first build.
+		f, err := os.Create(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	var sum Summary
+	var steps [4]time.Duration
+	round := 0
+	cpu0, _ := cpuTime()
+	var took time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		round++
+		file := listings[(round*7919)%len(listings)]
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, fmt.Sprintf("phone: [\"+33 1 00 00 %02d %02d\"]\n", round/100%100, round%100)...)
+		if bytes.Contains(data[:len(data)-30], []byte("\nphone:")) {
+			data = bytes.Replace(data, []byte("\nphone:"), []byte("\n# phone:"), 1)
+		}
+		if err := os.Remove(file); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		var problems content.Problems
+		if sum, problems, err = Build(context.Background(), cfg); err != nil {
+			b.Fatalf("%v %v", err, problems)
+		}
+		took += time.Since(start)
+		for i, d := range []time.Duration{sum.Steps.Load, sum.Steps.Prepare, sum.Steps.Keys, sum.Steps.Write} {
+			steps[i] += d
+		}
+	}
+	if cpu, ok := cpuTime(); ok {
+		b.ReportMetric((cpu-cpu0).Seconds()/float64(b.N), "cpu-s/build")
+	}
+	per := func(d time.Duration) float64 { return d.Seconds() / float64(b.N) }
+	b.ReportMetric(per(took), "s/build")
+	b.ReportMetric(float64(sum.Made), "made")
+	b.ReportMetric(float64(sum.Carried), "carried")
+	b.ReportMetric(per(steps[0]), "load-s")
+	b.ReportMetric(per(steps[1]-steps[2]), "prepare-but-keys-s")
+	b.ReportMetric(per(steps[2]), "keys-s")
+	b.ReportMetric(per(steps[3]), "write-s")
+	b.Logf("%d listings × %d languages, one phone changed: %s", n, len(sum.Langs), sum)
 }

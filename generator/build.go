@@ -43,6 +43,14 @@ type Summary struct {
 	Took     time.Duration
 	Zips     []publish.Entry // the offline copies: per language, the whole language (unless too big) and each city
 	Over     []string        // whole-language zips left out, over publish.LangZipLimit
+	// Made and Carried count the files (zips too) made by this build and
+	// carried over unchanged from the previous output; Carried is 0 on a
+	// full build.
+	Made, Carried int
+	Incremental   bool // built over a previous output, which it could carry files from
+	// Steps says how long each step took: loading the content, preparing
+	// (cards, search index, input keys), the keys alone, writing.
+	Steps struct{ Load, Prepare, Keys, Write time.Duration }
 	// Notices are what went wrong after the site was published, such as
 	// an old copy that could not be removed: worth saying, not a failure.
 	Notices []string
@@ -125,6 +133,7 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	if err != nil {
 		return Summary{}, problems, interrupted(err)
 	}
+	loaded := time.Since(start)
 	if problems.Errors() > 0 {
 		return Summary{}, problems, fmt.Errorf("%w: %d errors, nothing was written", ErrInvalid, problems.Errors())
 	}
@@ -145,16 +154,21 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 			undo()
 		}
 	}()
-	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today})
+	v := version()
+	var prev *publish.Previous
+	if v != "" {
+		prev = previous(out) // without a name for this abri, every file is made
+	}
+	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today, Version: v})
 	if err != nil {
 		return Summary{}, problems, err
 	}
-	res, err := publish.Publish(ctx, r, tmp, publish.Options{Workers: cfg.Workers, Date: g.Today.Time(), LangZipLimit: cfg.LangZipLimit})
+	res, err := publish.Publish(ctx, r, tmp, publish.Options{Workers: cfg.Workers, Date: g.Today.Time(), LangZipLimit: cfg.LangZipLimit, Previous: prev})
 	if err != nil {
 		return Summary{}, problems, interrupted(err)
 	}
 	files := res.Ledger.Entries()
-	if err := writeManifest(tmp, files); err != nil {
+	if err := writeManifest(tmp, files, res.Overs...); err != nil {
 		return Summary{}, problems, err
 	}
 	if ctx.Err() != nil {
@@ -169,10 +183,13 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 		return Summary{}, problems, err
 	}
 	published = true
-	return Summary{
+	sum := Summary{
 		Pages: r.Pages(), Langs: g.Site.Langs(), Files: len(files), Bytes: res.Ledger.Bytes(), Zips: res.Zips, Over: res.Over,
 		Warnings: problems.Warnings(), Took: time.Since(start), Notices: notices,
-	}, problems, nil
+		Made: res.Made, Carried: res.Carried, Incremental: prev != nil,
+	}
+	sum.Steps.Load, sum.Steps.Prepare, sum.Steps.Keys, sum.Steps.Write = loaded, res.Prepared, r.KeysTook(), res.Wrote
+	return sum, problems, nil
 }
 
 // interrupted says that nothing was published when err is an interruption.
@@ -224,6 +241,9 @@ func (s Summary) String() string {
 	}
 	if len(s.Over) > 0 {
 		line += fmt.Sprintf("; %d whole-language zips left out, too big (the cities' are offered)", len(s.Over))
+	}
+	if s.Incremental {
+		line += fmt.Sprintf("; %d files made, %d unchanged carried over", s.Made, s.Carried)
 	}
 	if s.Warnings > 0 {
 		line += fmt.Sprintf("; %d warnings (abri check lists them)", s.Warnings)

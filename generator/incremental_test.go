@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,10 +24,10 @@ import (
 // towns, fr, ar, en, uk, and the demo guide's pages) into one folder, then
 // makes the edits an editor makes, and after each step builds over that
 // folder and into a new one: the two must hold the same files, byte for
-// byte. Today every build is a full one; this is the check an incremental
-// build must pass. By default three steps make every kind of edit once
-// between them, so that go test stays quick; ABRI_INCREMENTAL_STEPS=n
-// makes n steps of one random edit each instead, and ABRI_INCREMENTAL_SEED
+// byte: the build over the output carries unchanged files over, and this
+// is the check that it carries only those. By default a few steps make
+// every kind of edit once between them, so that go test stays quick;
+// ABRI_INCREMENTAL_STEPS=n makes n steps of one random edit each instead, and ABRI_INCREMENTAL_SEED
 // changes the seed (both are in the failure message).
 func TestIncrementalEqualsFull(t *testing.T) {
 	seed := uint64(11)
@@ -40,10 +41,19 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			steps = append(steps, []edit{edits[h.rng.IntN(len(edits))]})
 		}
 	} else {
-		for i, k := range h.rng.Perm(len(edits)) {
-			if i%3 == 0 {
+		// An edit that changes what every page shows makes every file
+		// again: those that change only some files are steps of their own,
+		// so that a key too narrow is seen; the others go by three.
+		n := 0
+		for _, k := range h.rng.Perm(len(edits)) {
+			if k < len(localEdits) {
+				steps = append(steps, []edit{edits[k]})
+				continue
+			}
+			if n%3 == 0 {
 				steps = append(steps, nil)
 			}
+			n++
 			steps[len(steps)-1] = append(steps[len(steps)-1], edits[k])
 		}
 	}
@@ -109,15 +119,27 @@ type incremental struct {
 	rng     *rand.Rand
 	dir     string // the temporary folder
 	content string
+	theme   string // a copy of the default theme, which edits change too
 	out     string
-	n       int // steps made, for new names and fresh folders
+	n       int   // steps made, for new names and fresh folders
+	limit   int64 // Config.LangZipLimit
 }
 
 func newIncremental(t *testing.T, seed uint64) *incremental {
 	t.Helper()
+	return newIncrementalOf(t, seed, 60, []string{"fr", "ar", "en", "uk"}, nil)
+}
+
+// newIncrementalOf is newIncremental for a guide of n listings in langs,
+// changed by edit, when not nil, before the first build.
+func newIncrementalOf(t *testing.T, seed uint64, n int, langs []string, edit func(h *incremental)) *incremental {
+	t.Helper()
 	dir := t.TempDir()
-	h := &incremental{t: t, rng: rand.New(rand.NewPCG(seed, 11)), dir: dir, content: filepath.Join(dir, "content"), out: filepath.Join(dir, "public")}
-	fsys, err := guidegen.NationalIn("../content", 60, []string{"fr", "ar", "en", "uk"})
+	h := &incremental{t: t, rng: rand.New(rand.NewPCG(seed, 11)), dir: dir, content: filepath.Join(dir, "content"), theme: filepath.Join(dir, "theme"), out: filepath.Join(dir, "public")}
+	if err := os.CopyFS(h.theme, os.DirFS("../themes/default")); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := guidegen.NationalIn("../content", n, langs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,14 +149,61 @@ func newIncremental(t *testing.T, seed uint64) *incremental {
 	if err := os.CopyFS(filepath.Join(h.content, "pages"), os.DirFS("../content/pages")); err != nil {
 		t.Fatal(err)
 	}
+	if edit != nil {
+		edit(h)
+	}
 	if _, ps, err := Build(context.Background(), h.config(h.out)); err != nil {
 		t.Fatalf("first build: %v%s", err, errorsOf(ps))
 	}
 	return h
 }
 
+// TestIncrementalOverLimit: the languages' zips over the limit are left
+// out; a build over the output knows where each went over, and leaves it
+// out again when its first entries did not change, or makes it again.
+func TestIncrementalOverLimit(t *testing.T) {
+	h := newIncrementalOf(t, 13, 60, []string{"fr", "ar", "en", "uk"}, func(h *incremental) { h.limit = 300_000 })
+	m := readManifest(h.out)
+	if m == nil || len(m.Over) != 4 {
+		t.Fatalf("the manifest lists %v over the limit, want the 4 languages' zips", m)
+	}
+	for i, e := range []edit{changeListing, retitleListing, editThemeString} {
+		if err := h.step(Build, e); err != nil {
+			t.Fatalf("step %d: %v", i+1, err)
+		}
+	}
+}
+
+// TestIncrementalPaginated: in a town whose 130 places share a category,
+// the category's list in the town spreads over three pages; a listing
+// renamed moves from one page to another, and the build over the output
+// must still equal a full build.
+func TestIncrementalPaginated(t *testing.T) {
+	h := newIncrementalOf(t, 7, 130, []string{"fr"}, func(h *incremental) {
+		others, _ := filepath.Glob(filepath.Join(h.content, "pages", "*.[aeu][nrk].md"))
+		for _, p := range others {
+			os.Remove(p) // pages in the demo's other languages
+		}
+		for _, file := range h.listings() {
+			h.editYAML(file, file, func(root *yaml.Node) {
+				setField(field(root, "address"), "city", `"Lyon"`)
+				setField(root, "categories", "[food_distribution]")
+				setField(root, "services", "[]")
+			})
+		}
+	})
+	if _, err := os.Stat(filepath.Join(h.out, "fr", "categories", "food_distribution.lyon.3.html")); err != nil {
+		t.Fatalf("the list is not over three pages: %v", err)
+	}
+	for i, e := range []edit{retitleListing, retitleListing, changeListing, retitleListing, respellCity} {
+		if err := h.step(Build, e); err != nil {
+			t.Fatalf("step %d: %v", i+1, err)
+		}
+	}
+}
+
 func (h *incremental) config(out string) Config {
-	return Config{Content: h.content, Theme: "../themes/default", Out: out, Now: buildDate}
+	return Config{Content: h.content, Theme: h.theme, Out: out, Now: buildDate, LangZipLimit: h.limit}
 }
 
 // step makes edits, builds over the output with over and into a new
@@ -175,7 +244,11 @@ func errorsOf(ps content.Problems) string {
 // An edit changes the content as an editor would and says what it did.
 type edit func(h *incremental) string
 
-var edits = []edit{addListing, changeListing, deleteListing, renameListing, moveListing, renameCategory, editSite}
+var edits = append(localEdits, addListing, deleteListing, renameListing, moveListing, renameCategory, editSite, editPage, editThemeString)
+
+// localEdits change a listing's own file only: a build over the output
+// makes only some files again.
+var localEdits = []edit{changeListing, retitleListing, respellCity}
 
 func addListing(h *incremental) string {
 	from := h.pick()
@@ -282,6 +355,12 @@ func editSite(h *incremental) string {
 
 // pick returns a listing file at random.
 func (h *incremental) pick() string {
+	files := h.listings()
+	return files[h.rng.IntN(len(files))]
+}
+
+// listings lists the listing files, sorted.
+func (h *incremental) listings() []string {
 	var files []string
 	filepath.WalkDir(filepath.Join(h.content, "listings"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -290,7 +369,50 @@ func (h *incremental) pick() string {
 		return err
 	})
 	slices.Sort(files)
-	return files[h.rng.IntN(len(files))]
+	return files
+}
+
+// retitleListing changes a listing's name, which moves it in every list
+// sorted by name: to the first or the last place, so to another page of
+// a list spread over pages.
+func retitleListing(h *incremental) string {
+	file := h.pick()
+	name := fmt.Sprintf("%s lieu renommé %d", []string{"Aaa", "Zzz"}[h.rng.IntN(2)], h.n)
+	h.editYAML(file, file, func(root *yaml.Node) { setField(root, "name", strconv.Quote(name)) })
+	return "naming " + h.rel(file) + " " + name
+}
+
+// respellCity writes a listing's town in capitals, a spelling of the same
+// town: the name shown is the most used spelling.
+func respellCity(h *incremental) string {
+	file := h.pick()
+	var city string
+	h.editYAML(file, file, func(root *yaml.Node) {
+		adr := field(root, "address")
+		city = strings.ToUpper(field(adr, "city").Value)
+		setField(adr, "city", strconv.Quote(city))
+	})
+	return "spelling the town of " + h.rel(file) + " " + city
+}
+
+// editPage changes a Markdown page.
+func editPage(h *incremental) string {
+	file := filepath.Join(h.content, "pages", []string{"about.fr.md", "legal.en.md", "how-to-use.ar.md"}[h.rng.IntN(3)])
+	data, err := os.ReadFile(file)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(data, fmt.Sprintf("\nParagraphe ajouté à l'étape %d.\n", h.n)...), 0o644); err != nil {
+		h.t.Fatal(err)
+	}
+	return "editing " + h.rel(file)
+}
+
+// editThemeString changes an interface string of the theme.
+func editThemeString(h *incremental) string {
+	file := filepath.Join(h.theme, "i18n", []string{"fr", "en", "uk"}[h.rng.IntN(3)]+".yaml")
+	h.editYAML(file, file, func(root *yaml.Node) { setField(root, "home", strconv.Quote(fmt.Sprintf("Home %d", h.n))) })
+	return "changing the theme's string home in " + filepath.Base(file)
 }
 
 func (h *incremental) rel(p string) string {
@@ -390,4 +512,31 @@ func diffHint(a, b []byte) string {
 		return strconv.Quote(string(s[max(0, i-30):min(len(s), i+50)]))
 	}
 	return fmt.Sprintf("%d bytes, full build %d; they part at byte %d: %s, full build %s", len(a), len(b), i, excerpt(a), excerpt(b))
+}
+
+// TestIncrementalWithoutKeys: the output of an abri whose manifest has no
+// input keys is made again whole, and the next build over it carries over.
+func TestIncrementalWithoutKeys(t *testing.T) {
+	h := newIncremental(t, 3)
+	name := filepath.Join(h.out, manifestName)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := regexp.MustCompile(`,"z?key":"[0-9a-f-]*"`).ReplaceAll(data, nil)
+	if bytes.Equal(old, data) || bytes.Contains(old, []byte(`"key"`)) {
+		t.Fatalf("the manifest has no keys to take off:\n%.300s", data)
+	}
+	if err := os.WriteFile(name, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{false, true} {
+		sum, ps, err := Build(context.Background(), h.config(h.out))
+		if err != nil {
+			t.Fatalf("%v%s", err, errorsOf(ps))
+		}
+		if carried := sum.Carried > 0; carried != want || sum.Made+sum.Carried != sum.Files {
+			t.Errorf("build %d over the output: %d files made, %d carried over, of %d", i+1, sum.Made, sum.Carried, sum.Files)
+		}
+	}
 }

@@ -27,18 +27,35 @@ type manifest struct {
 	Version   int            `json:"version"`   // of this format
 	Complete  bool           `json:"complete"`  // false while the build is under way
 	Files     []manifestFile `json:"files"`     // sorted by path
+	// Over lists the zips left out, over the limit, and where they went
+	// over: the next build leaves them out without making them when their
+	// first entries are the same (publish.Over).
+	Over []manifestOver `json:"over,omitempty"`
+}
+
+type manifestOver struct {
+	Path    string `json:"path"`
+	Key     string `json:"key"`
+	Entries int    `json:"entries"`
 }
 
 type manifestFile struct {
 	Path  string `json:"path"` // slash path from the site root
 	Size  int64  `json:"size"`
 	CRC64 string `json:"crc64"` // ECMA table, 16 hex digits
+	// Key names the file's inputs: the next build carries the file over
+	// when its key is the same (incremental.go). Missing: made again.
+	Key  string `json:"key,omitempty"`
+	ZKey string `json:"zkey,omitempty"` // the key of the zips' copy, when not Key
 }
 
-func writeManifest(dir string, files []publish.Entry) error {
+func writeManifest(dir string, files []publish.Entry, over ...publish.Over) error {
 	m := manifest{Generator: "abri", Version: 1, Complete: files != nil, Files: []manifestFile{}}
+	for _, o := range over {
+		m.Over = append(m.Over, manifestOver{Path: o.Path, Key: o.Key, Entries: o.Entries})
+	}
 	for _, f := range files {
-		m.Files = append(m.Files, manifestFile{Path: f.Path, Size: f.Size, CRC64: fmt.Sprintf("%016x", f.Sum)})
+		m.Files = append(m.Files, manifestFile{Path: f.Path, Size: f.Size, CRC64: fmt.Sprintf("%016x", f.Sum), Key: f.Key, ZKey: f.ZKey})
 	}
 	data, err := json.Marshal(m)
 	if err != nil {

@@ -150,7 +150,13 @@ func testBlank(t *testing.T, file string, at []int, empty string) {
 	removed, _ := marshalBlock(t, doc, "")
 	want, wps := loadFull(file, removed)
 	if g != nil && want != nil {
-		g.cityOf, want.cityOf = nil, nil // keyed by pointers: compared through Cities
+		g.cityOf, want.cityOf = nil, nil         // keyed by pointers: compared through Cities
+		g.Sum, want.Sum = [16]byte{}, [16]byte{} // of the bytes, which differ by the line
+		for _, ls := range [][]*Listing{g.Listings, want.Listings} {
+			for _, l := range ls {
+				l.Sum = [16]byte{}
+			}
+		}
 	}
 	if fmt.Sprint(ps) != fmt.Sprint(wps) || !reflect.DeepEqual(g, want) {
 		t.Fatalf("no error on line %d, and not as if the line were left out:\n%s\nproblems: %v\nwithout the line: %v", line, text, ps, wps)

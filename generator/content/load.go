@@ -28,6 +28,10 @@ type Guide struct {
 	Drafts     int                  // listings left out because they are drafts
 	DraftPages []*Page              // pages left out because they are drafts
 	Today      Date                 // day of the build in the guide's time zone; zero when not given
+	// Sum names every file read but the listings (site.yaml,
+	// categories.yaml, the pages), paths and bytes, in the order read:
+	// what every page of the site may show (render's keys).
+	Sum [16]byte
 
 	cityOf map[*Listing]*City
 }
@@ -38,6 +42,8 @@ type Options struct {
 	Now   time.Time // the time of the build, for warnings about old information
 	Icons []string  // pictograms the theme has; nil skips the check
 	Cache *Cache    // optional: reuse listings decoded by an earlier load (abri serve)
+
+	sum *digest // of the files read but listings, set by LoadContext
 }
 
 // Load reads and checks a guide. It returns every problem found; the guide
@@ -52,6 +58,8 @@ func Load(fsys fs.FS, opts Options) (*Guide, Problems) {
 func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problems) {
 	var ps Problems
 	g := &Guide{ByID: map[string]*Category{}, Pages: map[string][]*Page{}}
+	opts.sum = newDigest()
+	defer func() { g.Sum = opts.sum.sum() }()
 	g.Site = loadSite(fsys, opts, &ps)
 	if g.Site == nil {
 		ps.Sort()
@@ -62,7 +70,9 @@ func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problem
 	}
 	g.loadCategories(fsys, opts, &ps)
 	if opts.Cache != nil {
-		opts.Cache.reset(fsys, opts, g.Today)
+		o := opts
+		o.sum = nil // the files it reads again are summed once, when loaded
+		opts.Cache.reset(fsys, o, g.Today)
 	}
 	g.loadListings(ctx, fsys, opts, &ps)
 	g.fileCities(&ps)
@@ -361,10 +371,10 @@ func (g *Guide) cachedListing(fsys fs.FS, opts Options, file string, ps *Problem
 		return nil
 	}
 	if info == nil || !info.Mode().IsRegular() {
-		return g.decodeListing(id, p, data, ps)
+		return g.decodeListing(id, file, p, data, ps)
 	}
 	var mine Problems
-	l := g.decodeListing(id, p, data, &mine)
+	l := g.decodeListing(id, file, p, data, &mine)
 	opts.Cache.put(file, info, l, mine)
 	*ps = append(*ps, mine...)
 	return l
@@ -376,8 +386,9 @@ func listingID(file string) (string, bool) {
 	return id, ok && idPattern.MatchString(id)
 }
 
-func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing {
-	l := &Listing{ID: id, Path: p}
+// file is the listing's path in the content folder, p as messages name it.
+func (g *Guide) decodeListing(id, file, p string, data []byte, ps *Problems) *Listing {
+	l := &Listing{ID: id, Path: p, Sum: sumOf(file, data)}
 	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
 	before := ps.Errors()
 	if !d.decodeDocument(data, l) {
@@ -388,6 +399,9 @@ func (g *Guide) decodeListing(id, p string, data []byte, ps *Problems) *Listing 
 	}
 	if ps.Errors() > before {
 		return nil
+	}
+	if l.Address != nil && l.Address.Hidden {
+		l.Sum = publishedSum(file, data)
 	}
 	return l
 }

@@ -87,6 +87,10 @@ type Listing struct {
 	Status       string         `yaml:"status" enum:"open,draft,closed"` // open (default), draft (not published), closed (permanently)
 	Updated      Date           `yaml:"updated,required"`                // when the information was last checked
 	Sources      []Source       `yaml:"sources"`                         // where the information comes from
+
+	// Sum names the file's path and bytes (FNV-128a), set when it is read:
+	// a later build compares it to tell an edited listing (render's keys).
+	Sum [16]byte `yaml:"-" json:"-"`
 }
 
 // Published reports whether the listing appears in the site.

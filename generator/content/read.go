@@ -47,6 +47,9 @@ func readFile(fsys fs.FS, opts Options, name string, limit int64, ps *Problems) 
 		*ps = append(*ps, Problem{Path: p, Line: line, Col: col, Msg: "invalid UTF-8: save the file as UTF-8 (in the editor's encoding menu) and check the characters here"})
 		return nil, false
 	}
+	if !strings.HasPrefix(name, "listings/") {
+		opts.sum.add(name, data)
+	}
 	return data, true
 }
 

@@ -11,6 +11,11 @@ import (
 // and opened again to append.
 const maxOpenZips = 256
 
+// bufferSize is the write buffer of each open zip: zip.Writer's own 4 KB
+// made a system call every few entries, most of the time of copying a
+// previous zip. Only open files hold one (256 x 256 KB at most).
+const bufferSize = 256 << 10
+
 // files keeps at most max files open, closing the least recently written.
 type files struct {
 	mu   sync.Mutex
@@ -27,6 +32,7 @@ type lazyFile struct {
 	pool    *files
 	name    string
 	f       *os.File
+	buf     []byte // what is written and not yet in f, while f is open
 	last    uint64
 	created bool
 }
@@ -50,9 +56,9 @@ func (l *lazyFile) reopen() error {
 				oldest = o
 			}
 		}
-		oldest.f.Close()
-		oldest.f = nil
-		delete(fs.open, oldest)
+		if err := oldest.shut(); err != nil {
+			return err
+		}
 	}
 	flag := os.O_WRONLY | os.O_APPEND
 	if !l.created {
@@ -62,9 +68,21 @@ func (l *lazyFile) reopen() error {
 	if err != nil {
 		return err
 	}
-	l.f, l.created = f, true
+	l.f, l.created, l.buf = f, true, make([]byte, 0, bufferSize)
 	fs.open[l] = true
 	return nil
+}
+
+// shut writes out the buffer and closes the file. The caller holds the
+// pool's lock.
+func (l *lazyFile) shut() error {
+	_, err := l.f.Write(l.buf)
+	if cerr := l.f.Close(); err == nil {
+		err = cerr
+	}
+	l.f, l.buf = nil, nil
+	delete(l.pool.open, l)
+	return err
 }
 
 func (l *lazyFile) Write(p []byte) (int, error) {
@@ -78,10 +96,20 @@ func (l *lazyFile) Write(p []byte) (int, error) {
 	}
 	fs.tick++
 	l.last = fs.tick
-	return l.f.Write(p)
+	if len(l.buf)+len(p) > cap(l.buf) {
+		if _, err := l.f.Write(l.buf); err != nil {
+			return 0, err
+		}
+		l.buf = l.buf[:0]
+		if len(p) >= cap(l.buf) {
+			return l.f.Write(p)
+		}
+	}
+	l.buf = append(l.buf, p...)
+	return len(p), nil
 }
 
-// Close closes the file if it is open.
+// Close writes out what is buffered and closes the file if it is open.
 func (l *lazyFile) Close() error {
 	fs := l.pool
 	fs.mu.Lock()
@@ -89,10 +117,7 @@ func (l *lazyFile) Close() error {
 	if l.f == nil {
 		return nil
 	}
-	err := l.f.Close()
-	l.f = nil
-	delete(fs.open, l)
-	return err
+	return l.shut()
 }
 
 func (l *lazyFile) Name() string { return l.name }

@@ -34,7 +34,7 @@ func TestMoreZipsThanOpenFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Prepare(context.Background(), 4)
+	r.Prepare(context.Background(), 4, true)
 	const limit, open = 56, 8
 	if n := len(r.Copies()); n < 2*limit {
 		t.Fatalf("the guide has %d zips, too few to test a limit of %d open files", n, limit)

@@ -16,6 +16,9 @@ type Entry struct {
 	// build can carry an unchanged file over from the previous output
 	// instead of making it again. Empty: the file is always made.
 	Key string
+	// ZKey is the key of the file as the zips hold it, when not Key (the
+	// offline copies pages).
+	ZKey string
 }
 
 // Ledger lists every file written, as it is written. The build's manifest,

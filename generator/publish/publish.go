@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/abri-guide/abri/generator/render"
@@ -34,6 +35,9 @@ type Options struct {
 	LangZipLimit int64
 	// MaxOpenZips overrides how many zips are open at once when not 0 (tests).
 	MaxOpenZips int
+	// Previous, when not nil, is the build before: its files whose input
+	// keys did not change are carried over, not made again.
+	Previous *Previous
 }
 
 // Result is what was published.
@@ -41,6 +45,14 @@ type Result struct {
 	Ledger *Ledger
 	Zips   []Entry  // the zips kept, in the order of render's copies
 	Over   []string // whole-language zips left out, over the limit
+	// Overs say where each went over, for the next build (Previous.Over).
+	Overs []Over
+	// Made and Carried count the files, zips included, made by this build
+	// and carried over from the previous one (Options.Previous).
+	Made, Carried int
+	// How long preparing (cards, search index, keys) and then writing
+	// the files and zips took.
+	Prepared, Wrote time.Duration
 }
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
@@ -52,6 +64,10 @@ type publisher struct {
 	ledger *Ledger
 	zips   []*zipFile
 	work   int
+	prev   *Previous
+	limit  int64
+	made   atomic.Int64
+	kept   atomic.Int64 // files carried over
 }
 
 // Publish renders every file of r into dir, which must exist and be
@@ -60,35 +76,50 @@ type publisher struct {
 // pages. When ctx is done it stops and returns ctx.Err(), leaving dir
 // incomplete.
 func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) (Result, error) {
-	p := &publisher{r: r, dir: dir, ledger: newLedger(), work: opts.Workers}
+	p := &publisher{r: r, dir: dir, ledger: newLedger(), work: opts.Workers, prev: opts.Previous, limit: opts.LangZipLimit}
 	if p.work <= 0 {
 		p.work = 4 * runtime.GOMAXPROCS(0)
 	}
-	if err := r.Prepare(ctx, p.work); err != nil {
+	if p.limit == 0 {
+		p.limit = LangZipLimit
+	}
+	// Over its previous output few pages are made: cards as they ask.
+	start := time.Now()
+	if err := r.Prepare(ctx, p.work, p.prev == nil); err != nil {
 		return Result{}, err
 	}
+	prepared := time.Now()
 	p.files = r.Files()
 	if err := p.makeDirs(); err != nil {
 		return Result{}, err
-	}
-	limit := opts.LangZipLimit
-	if limit == 0 {
-		limit = LangZipLimit
 	}
 	defer p.abandon()
 	open := newFiles(maxOpenZips)
 	if opts.MaxOpenZips > 0 {
 		open.max = opts.MaxOpenZips
 	}
-	for _, c := range r.Copies() {
+	for k, c := range r.Copies() {
+		key := p.zipKey(k)
+		if e, ok := p.carry(c.Path, key); ok {
+			p.zips = append(p.zips, &zipFile{path: c.Path, carried: &e})
+			continue
+		}
 		n := int64(0)
 		if c.City == nil {
-			n = limit
+			n = p.limit
+		}
+		if o, ok := p.stillOver(k); ok {
+			z := &zipFile{path: c.Path, over: true, added: o.Entries, key: key}
+			z.gaveUp.Store(true)
+			p.zips = append(p.zips, z)
+			continue
 		}
 		z, err := createZip(open, dir, c.Path, opts.Date, n)
 		if err != nil {
 			return Result{}, err
 		}
+		z.key = key
+		p.openPrevious(z)
 		p.zips = append(p.zips, z)
 	}
 	var phases [render.PhaseWorker + 1][]int
@@ -116,23 +147,31 @@ func Publish(ctx context.Context, r *render.Renderer, dir string, opts Options) 
 			return Result{}, err
 		}
 	}
+	res.Made, res.Carried = int(p.made.Load()), int(p.kept.Load())
+	res.Prepared, res.Wrote = prepared.Sub(start), time.Since(prepared)
 	return res, nil
 }
 
 // closeZips finishes the zips and records those kept in the ledger.
 func (p *publisher) closeZips() (Result, error) {
 	res := Result{Ledger: p.ledger}
-	for _, z := range p.zips {
+	for k, z := range p.zips {
 		e, kept, err := z.close()
 		if err != nil {
 			return Result{}, err
 		}
 		if !kept {
 			res.Over = append(res.Over, z.path)
+			res.Overs = append(res.Overs, Over{Path: z.path, Key: p.prefixKey(k, z.added), Entries: z.added})
 			continue
 		}
 		if err := p.ledger.add(e); err != nil {
 			return Result{}, err
+		}
+		if z.carried != nil {
+			p.kept.Add(1)
+		} else {
+			p.made.Add(1)
 		}
 		res.Zips = append(res.Zips, e)
 	}
@@ -143,7 +182,12 @@ func (p *publisher) closeZips() (Result, error) {
 // abandon closes the zips of a publishing stopped halfway.
 func (p *publisher) abandon() {
 	for _, z := range p.zips {
-		z.file.Close()
+		if z.file != nil {
+			z.file.Close()
+		}
+		if z.old != nil {
+			z.old.Close()
+		}
 	}
 }
 
@@ -222,16 +266,29 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	f := &p.files[i]
 	it := item{path: f.Path}
 	var made []byte // the site's bytes, from which render makes the zipped ones
+	carried := false
 	if site && !f.ZipOnly {
-		data, err := p.r.Bytes(i, p.ledger, &w.site)
-		made = data
-		if err != nil {
-			return it, err
+		key, zkey := p.siteKey(i), p.r.ZipKey(i)
+		if zkey == key {
+			zkey = ""
 		}
-		if err := os.WriteFile(filepath.Join(p.dir, filepath.FromSlash(f.Path)), data, 0o644); err != nil {
-			return it, err
+		e, ok := p.carry(f.Path, key)
+		if ok {
+			p.kept.Add(1)
+			carried = true
+		} else {
+			data, err := p.r.Bytes(i, p.ledger, &w.site)
+			made = data
+			if err != nil {
+				return it, err
+			}
+			if err := os.WriteFile(filepath.Join(p.dir, filepath.FromSlash(f.Path)), data, 0o644); err != nil {
+				return it, err
+			}
+			p.made.Add(1)
+			e = Entry{Path: f.Path, Size: int64(len(data)), Sum: crc64.Checksum(data, crcTable), Key: key, ZKey: zkey}
 		}
-		if err := p.ledger.add(Entry{Path: f.Path, Size: int64(len(data)), Sum: crc64.Checksum(data, crcTable)}); err != nil {
+		if err := p.ledger.add(e); err != nil {
 			return it, err
 		}
 	}
@@ -244,6 +301,26 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	}
 	var variants []variant
 	for _, k := range f.Copies {
+		z := p.zips[k]
+		if z.carried != nil || z.gaveUp.Load() {
+			continue
+		}
+		if c := p.previousEntry(z, i, func() ([]byte, error) {
+			data, _, err := p.r.Zipped(i, k, p.ledger, nil, &w.zip)
+			return data, err
+		}); c != nil {
+			it.to = append(it.to, stored{k, c})
+			continue
+		}
+		if carried {
+			// The zipped copies are made from the site's bytes, and a
+			// city page's from what Bytes found it states.
+			data, err := p.r.Bytes(i, p.ledger, &w.site)
+			if err != nil {
+				return it, err
+			}
+			made, carried = data, false
+		}
 		var c *compressed
 		for _, v := range variants {
 			if v.same(k) {

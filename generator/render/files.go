@@ -57,13 +57,17 @@ type Ledger interface {
 const missingLink = "abri-not-in-this-copy.html"
 
 // Prepare renders what pages share (cards), makes the search index and
-// lists the files, once, before Files, Bytes and Zipped.
-func (r *Renderer) Prepare(ctx context.Context, workers int) error {
+// lists the files with their input keys, once, before Files, Bytes and
+// Zipped. When cards is false, cards are rendered as pages ask for them:
+// a build over its previous output renders few pages.
+func (r *Renderer) Prepare(ctx context.Context, workers int, cards bool) error {
 	if r.files != nil {
 		return nil
 	}
-	if err := r.site.renderCards(ctx, workers); err != nil {
-		return err
+	if cards {
+		if err := r.site.renderCards(ctx, workers); err != nil {
+			return err
+		}
 	}
 	index, err := r.searchFiles()
 	if err != nil {
@@ -105,6 +109,7 @@ func (r *Renderer) Prepare(ctx context.Context, workers int) error {
 		j := &r.jobs[i]
 		r.files[i] = File{Path: j.path, Phase: r.phase(j), Copies: r.copiesOf(j), ZipOnly: j.kind == "cityindex"}
 	}
+	r.makeKeys()
 	return nil
 }
 

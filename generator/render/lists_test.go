@@ -409,7 +409,7 @@ func (l ledger) Each(fn func(string, int64, uint64)) {
 // its size: the page stays small whatever the number of towns.
 func TestOfflinePageAtScale(t *testing.T) {
 	r := manyTowns(t)
-	if err := r.Prepare(context.Background(), 2); err != nil {
+	if err := r.Prepare(context.Background(), 2, true); err != nil {
 		t.Fatal(err)
 	}
 	l := ledger{}

@@ -41,6 +41,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
@@ -55,6 +56,9 @@ type Options struct {
 	// Previous is an earlier Renderer of the same guide and theme (abri
 	// serve): the views of listings that did not change are reused.
 	Previous *Renderer
+	// Version names the abri that renders, for the files' input keys
+	// (keys.go): another abri may make other bytes of the same input.
+	Version string
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -138,6 +142,9 @@ type Renderer struct {
 	saves       []*Save           // by job: what the city page states, once rendered
 	asked       [][]string        // by job: the links its page made, from Bytes to Zipped
 	cityIndexed bool              // each city's copy has its own search index
+	keys        keys              // the files' input keys (keys.go)
+	version     string            // Options.Version
+	keysTook    time.Duration
 }
 
 // New prepares the site of a guide. Nothing is rendered yet.
@@ -168,15 +175,17 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 		// The search's entry, so that a reader offline can still search what is saved.
 		site.shellExtra[lang] = []string{lang + "/search.html", "search/" + lang + ".js"}
 	}
-	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}}
+	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}, version: opts.Version}
 	// The views hold each listing's hours for hours.js already: the index reuses them.
 	status := make(map[*content.Listing]*Listing, len(site.Listings))
 	for _, l := range site.Listings {
 		status[l.source] = l
 	}
 	r.guide = g
+	words := &search.Words{} // the same in every city's index
 	r.indexOf = func(g *content.Guide) ([]search.File, error) {
 		return search.Build(g, search.Options{
+			Words: words,
 			Hours: func(l *content.Listing) ([]byte, error) { return []byte(status[l].Status), nil },
 			ServiceHours: func(l *content.Listing, sv *content.Service) ([]byte, error) {
 				for i := range l.Services {

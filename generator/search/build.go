@@ -34,6 +34,11 @@ type Options struct {
 	// the listings (and more than 200 of them) is not indexed there. 0
 	// means 0.2.
 	CommonWords float64
+	// Words, when not nil, keeps the words of categories from one Build to
+	// the next of the same guide (an index per city): they depend only on
+	// the categories and languages, and making them was most of the time
+	// of a city's index.
+	Words *Words
 }
 
 func (o *Options) defaults() {

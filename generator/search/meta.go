@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/abri-guide/abri/generator/content"
 )
@@ -64,6 +65,49 @@ func (b *builder) meta(lang string, shards, stop []string) *meta {
 // and synonyms in lang first, then in the guide's other languages, so that
 // "shower" finds showers on the French page too.
 func (b *builder) categoryWords(c *content.Category, lang string) string {
+	key := wordsKey{c, lang, strings.Join(b.langs, " ")}
+	if w, ok := b.opts.Words.get(key); ok {
+		return w
+	}
+	w := b.makeCategoryWords(c, lang)
+	b.opts.Words.put(key, w)
+	return w
+}
+
+// Words is a cache of the words of categories, safe for concurrent use.
+type Words struct {
+	mu sync.Mutex
+	m  map[wordsKey]string
+}
+
+type wordsKey struct {
+	c           *content.Category
+	lang, langs string
+}
+
+func (ws *Words) get(k wordsKey) (string, bool) {
+	if ws == nil {
+		return "", false
+	}
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	w, ok := ws.m[k]
+	return w, ok
+}
+
+func (ws *Words) put(k wordsKey, w string) {
+	if ws == nil {
+		return
+	}
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	if ws.m == nil {
+		ws.m = map[wordsKey]string{}
+	}
+	ws.m[k] = w
+}
+
+func (b *builder) makeCategoryWords(c *content.Category, lang string) string {
 	var words []string
 	seen := map[string]bool{}
 	order := append([]string{lang}, b.langs...)
