@@ -14,10 +14,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/abri-guide/abri/generator/internal/pool"
 	"github.com/abri-guide/abri/generator/render"
 )
 
@@ -244,7 +244,7 @@ func (p *publisher) run(ctx context.Context, files []int, site, zip bool) error 
 	for start := 0; start < len(files) && err == nil; start += chunk {
 		part := files[start:min(start+chunk, len(files))]
 		items := make([]item, len(part))
-		err = parallel(ctx, len(part), p.work, func(i int, w *buffers) error {
+		err = pool.Each(ctx, len(part), p.work, func(i int, w *buffers) error {
 			var err error
 			items[i], err = p.one(part[i], site, zip, w)
 			return err
@@ -340,46 +340,4 @@ func (p *publisher) one(i int, site, zip bool, w *buffers) (item, error) {
 	}
 	p.r.Done(i)
 	return it, nil
-}
-
-// parallel calls do for 0..n-1 on a pool of workers, each with its own
-// buffers, and returns the first error. Once ctx is done no more calls are
-// started and ctx.Err() is returned.
-func parallel(ctx context.Context, n, workers int, do func(i int, w *buffers) error) error {
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-	)
-	next := make(chan int, 256)
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var w buffers
-			for i := range next {
-				if err := do(i, &w); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-hand:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break hand
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return first
 }

@@ -44,6 +44,7 @@ import (
 	"time"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/internal/pool"
 	"github.com/abri-guide/abri/generator/markdown"
 	"github.com/abri-guide/abri/generator/search"
 	"github.com/abri-guide/abri/generator/theme"
@@ -489,7 +490,10 @@ func (s *Site) card(lang string, l *Listing, variant int) (template.HTML, error)
 // them; the variants of services, which few listings have, as pages ask.
 func (s *Site) renderCards(ctx context.Context, workers int) error {
 	n := len(s.Listings)
-	return parallel(ctx, n*len(s.Langs), workers, func(i int, _ *bytes.Buffer) error {
+	if workers <= 0 {
+		workers = 4 * runtime.GOMAXPROCS(0)
+	}
+	return pool.Each(ctx, n*len(s.Langs), workers, func(i int, _ *struct{}) error {
 		_, err := s.card(s.Langs[i/n], s.Listings[i%n], 0)
 		return err
 	})
@@ -528,54 +532,6 @@ func (s *Site) page(lang, kind, rest, root string) *Page {
 		p.Canonical = s.canonical(lang + "/" + rest)
 	}
 	return p
-}
-
-// parallel calls do for 0..n-1 on a pool of workers, each with its own
-// buffer, and returns the first error. Writing files blocks on the system,
-// so there are more workers than CPUs. Once ctx is done no more calls are
-// started (an interrupted build stops within one page per worker) and
-// ctx.Err() is returned.
-func parallel(ctx context.Context, n, workers int, do func(i int, buf *bytes.Buffer) error) error {
-	if workers <= 0 {
-		workers = 4 * runtime.GOMAXPROCS(0)
-	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-	)
-	next := make(chan int, 256)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				if err := do(i, &buf); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-hand:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break hand
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return first
 }
 
 // bytes renders a job, in buf when it is a page.

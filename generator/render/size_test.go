@@ -6,10 +6,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/internal/guidegen"
+	"github.com/abri-guide/abri/generator/internal/pool"
 	"github.com/abri-guide/abri/generator/markdown"
 	"github.com/abri-guide/abri/generator/theme"
 )
@@ -47,7 +49,7 @@ func TestPageSizesAtScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	sizes := make([]int, len(r.jobs))
-	err = parallel(context.Background(), len(r.jobs), 0, func(i int, buf *bytes.Buffer) error {
+	err = pool.Each(context.Background(), len(r.jobs), runtime.GOMAXPROCS(0), func(i int, buf *bytes.Buffer) error {
 		j := &r.jobs[i]
 		if j.tmpl == nil || j.kind == "print" || j.kind == "print-category" {
 			return nil
