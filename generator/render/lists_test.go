@@ -12,8 +12,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/abri-guide/abri/generator/content"
-	"github.com/abri-guide/abri/generator/markdown"
 	"github.com/abri-guide/abri/generator/theme"
 )
 
@@ -23,10 +21,6 @@ import (
 // position only).
 func bigCity(t *testing.T) *Renderer {
 	t.Helper()
-	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fsys := fstest.MapFS{
 		"site.yaml": {Data: []byte("title: Guide\nlanguages: [fr, en, ar]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: ODbL-1.0}\nbase_url: https://guide.example.org/\n")},
 		"categories.yaml": {Data: []byte("- id: hygiene_and_wellness\n  icon: hygiene_and_wellness\n  name: Hygiène\n  children: [{id: shower, name: Douche}]\n" +
@@ -50,15 +44,7 @@ func bigCity(t *testing.T) *Renderer {
 	for i := range 4 {
 		add(fmt.Sprintf("nulle-part-%d", i), "shower", fmt.Sprintf("geo: [45.%d, 4.8]", i))
 	}
-	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
-	if problems.Errors() > 0 {
-		t.Fatal(problems.Err())
-	}
-	r, err := New(g, th, markdown.New(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return prepared(t, fsys)
 }
 
 // renderAll renders every page of r by its path.
@@ -296,10 +282,6 @@ func TestKindsTable(t *testing.T) {
 // manyTowns is a guide of 230 towns of 1 to 3 places, in fr and en.
 func manyTowns(t *testing.T) *Renderer {
 	t.Helper()
-	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fsys := fstest.MapFS{
 		"site.yaml":       {Data: []byte("title: Guide\nlanguages: [fr, en]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: ODbL-1.0}\n")},
 		"categories.yaml": {Data: []byte("- id: food\n  icon: food\n  name: Alimentation\n")},
@@ -309,15 +291,7 @@ func manyTowns(t *testing.T) *Renderer {
 			fsys[fmt.Sprintf("listings/l%03d-%d.yaml", i, k)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("name: L\ncategories: [food]\naddress: {city: Ville %03d}\nupdated: 2026-11-01\n", i))}
 		}
 	}
-	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
-	if problems.Errors() > 0 {
-		t.Fatal(problems.Err())
-	}
-	r, err := New(g, th, markdown.New(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return prepared(t, fsys)
 }
 
 // TestCitiesIndex: a guide of 230 towns names its 24 biggest on the home
