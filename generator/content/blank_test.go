@@ -79,7 +79,7 @@ services:
     note: {fr: Apporter un sac, ar: كيس}
 status: open
 updated: 2026-11-01
-sources: [{name: ANCT, url: https://data.gouv.fr, licence: Etalab-2.0}]
+sources: [{name: ANCT, url: https://data.gouv.fr, licence: Etalab-2.0, id: "7b1", date: 2026-10-01}]
 `,
 	"pages/about.fr.md": "title: À propos\nmenu: 1\nstatus: published\n",
 }

@@ -176,6 +176,8 @@ type Source struct {
 	Name    string `yaml:"name,required"` // who published it
 	URL     URL    `yaml:"url"`           // where
 	Licence string `yaml:"licence"`       // under which licence
+	ID      string `yaml:"id"`            // optional: the record's id in the source (abri import)
+	Date    *Date  `yaml:"date"`          // optional: when the source last updated the record
 }
 
 // Page is a Markdown page of pages/, in one language.

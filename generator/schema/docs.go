@@ -95,6 +95,8 @@ var fieldDocs = map[string]string{
 	"Site.StaleAfter":      "days after which `updated` is flagged, 1 or more; absent: 180",
 	"Site.Timezone":        "IANA zone in which listings' hours are local",
 	"Site.Title":           "the guide's name, per language",
+	"Source.Date":          "optional: when the source last updated the record",
+	"Source.ID":            "optional: the record's id in the source (abri import)",
 	"Source.Licence":       "under which licence",
 	"Source.Name":          "who published it",
 	"Source.URL":           "where",
