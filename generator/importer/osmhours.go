@@ -139,7 +139,11 @@ var (
 	timeRun = regexp.MustCompile(`[0-9:hH-]+`)
 	// sloppyRange is a time range written by hand: 9-12, 9h30-12h, 8:30-12:00.
 	sloppyRange = regexp.MustCompile(`^(\d{1,2})(?:[:hH](\d{2}))?[hH]?-(\d{1,2})(?:[:hH](\d{2}))?[hH]?$`)
-	monthName   = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b`)
+	// dated is a month or week number: the numbers after them are days or weeks.
+	dated = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week)\b`)
+	// slotComma is ", " before a time: in OpenStreetMap an additional rule
+	// for every day, in open data almost always one more slot of the day.
+	slotComma = regexp.MustCompile(`,\s+(\d)`)
 )
 
 // osmPieces splits a value into its rules, each trimmed, with times
@@ -151,7 +155,7 @@ func osmPieces(s string) (rules []string, normalised bool) {
 		if r == "" {
 			continue
 		}
-		if !monthName.MatchString(r) { // in "Dec 24-31" the numbers are days
+		if !dated.MatchString(r) { // in "Dec 24-31" the numbers are days
 			n := normaliseTimes(r)
 			normalised = normalised || n != r
 			r = n
@@ -164,6 +168,7 @@ func osmPieces(s string) (rules []string, normalised bool) {
 // normaliseTimes writes each time range of a rule as HH:MM-HH:MM.
 func normaliseTimes(r string) string {
 	r = dashSpaces.ReplaceAllString(r, "$1-$2")
+	r = slotComma.ReplaceAllString(r, ",$1")
 	return timeRun.ReplaceAllStringFunc(r, func(t string) string {
 		m := sloppyRange.FindStringSubmatch(t)
 		if m == nil {

@@ -56,7 +56,7 @@ func (st style) fields(l *content.Listing) []field {
 			fs = append(fs, field{key, key + ":" + val + "\n"})
 		}
 	}
-	add("name", " "+scalar(l.Name, false))
+	add("name", optScalar(l.Name))
 	add("description", st.text(l.Description, "  "))
 	add("categories", categories(l.Categories))
 	add("address", st.address(l.Address))

@@ -21,6 +21,10 @@ func plain(s string, flow bool) bool {
 	if flow && strings.ContainsAny(s, ",[]{}") {
 		return false
 	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off": // booleans to YAML 1.1 tools
+		return false
+	}
 	for _, r := range s {
 		if r < ' ' || r == 0x7f || r == 0xfeff || r == 0x85 || r == 0x2028 || r == 0x2029 {
 			return false
