@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -70,4 +71,29 @@ func FuzzParseHours(f *testing.F) {
 func scheduleOf(h Hours) hours.Schedule {
 	l := content.Listing{Hours: h.Hours, Closures: h.Closures, SpecialHours: h.Special}
 	return l.Schedule()
+}
+
+// What abri exports (Schedule.OSM) reads back as the same hours, closures
+// and special hours, without a note: the round trip of every export.
+func TestParseHoursReadsExports(t *testing.T) {
+	g, ps := content.Load(os.DirFS("../../content"), content.Options{Root: "content"})
+	if ps.Errors() > 0 {
+		t.Fatal(ps.Err())
+	}
+	n := 0
+	for _, l := range g.Listings {
+		if l.Hours == nil || len(l.Hours.Rules) == 0 {
+			continue
+		}
+		n++
+		osm := l.Schedule().OSM()
+		h := ParseHours(osm, "fr")
+		back := content.Listing{Hours: h.Hours, Closures: h.Closures, SpecialHours: h.Special}
+		if got := back.Schedule().OSM(); got != osm || len(h.Notes) > 0 {
+			t.Errorf("%s: %q read back as %q, notes %q", l.ID, osm, got, h.Notes)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d demo listings with hours", n)
+	}
 }
