@@ -24,12 +24,14 @@ func (w *writer) update(f File, rec *content.Listing, notes []string) (*File, Ou
 	}
 	cur := w.decoded[strings.TrimSuffix(path.Base(f.Path), ".yaml")]
 	merged := *rec
+	updated, srcs := fileDates(f.Data)
 	if cur != nil {
-		if rec.Updated.Before(cur.Updated) {
-			merged.Updated = cur.Updated
-		}
-		merged.Sources = mergeSources(cur.Sources, rec.Sources)
+		updated, srcs = cur.Updated, cur.Sources
 	}
+	if rec.Updated.Before(updated) {
+		merged.Updated = updated
+	}
+	merged.Sources = mergeSources(srcs, rec.Sources)
 	var had map[string]string
 	if cur != nil {
 		had = fieldTexts(w.st.fields(cur))
@@ -54,6 +56,30 @@ func (w *writer) update(f File, rec *content.Listing, notes []string) (*File, Ou
 	}
 	o.Action = Updated
 	return &File{f.Path, apply(f.Data, edits)}, o
+}
+
+// fileDates reads updated and sources from a listing that is not in the
+// guide (a draft), so that an update keeps them as it would otherwise.
+func fileDates(data []byte) (content.Date, []content.Source) {
+	var raw struct {
+		Updated string `yaml:"updated"`
+		Sources []struct {
+			Name, URL, Licence, ID, Date string
+		} `yaml:"sources"`
+	}
+	if yaml.Unmarshal(data, &raw) != nil {
+		return content.Date{}, nil
+	}
+	updated, _ := parseDate(raw.Updated)
+	var srcs []content.Source
+	for _, s := range raw.Sources {
+		src := content.Source{Name: s.Name, URL: content.URL(s.URL), Licence: s.Licence, ID: s.ID}
+		if d, ok := parseDate(s.Date); ok {
+			src.Date = &d
+		}
+		srcs = append(srcs, src)
+	}
+	return updated, srcs
 }
 
 func fieldTexts(fs []field) map[string]string {

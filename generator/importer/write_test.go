@@ -150,3 +150,20 @@ func TestWriterRoundTrip(t *testing.T) {
 		t.Errorf("read back differently:\n--- written\n%s--- read back\n%s", out[0].Data, again)
 	}
 }
+
+// A draft is not in the loaded guide; its update keeps the editor's
+// other sources and later updated date all the same.
+func TestUpdateDraftKeepsSources(t *testing.T) {
+	fsys := emptyGuide(t)
+	_, outs := importInto(t, fsys, "mednum", mednumJSON(onePlace), WriteOptions{})
+	p := outs[0].Path
+	edited := strings.Replace(string(fsys[p].Data), "updated: 2026-10-01", "status: draft\nupdated: 2026-11-10", 1)
+	edited += "  - {name: Appel du 10 novembre}\n"
+	fsys[p] = &fstest.MapFile{Data: []byte(edited)}
+	changed := strings.Replace(onePlace, "+33474000000", "+33474111111", 1)
+	_, outs = importInto(t, fsys, "mednum", mednumJSON(changed), WriteOptions{Update: true})
+	want := strings.Replace(edited, "+33474000000", "+33474111111", 1)
+	if got := string(fsys[p].Data); outs[0].Action != Updated || got != want {
+		t.Fatalf("%+v\n--- got\n%s--- want\n%s", outs[0], got, want)
+	}
+}
