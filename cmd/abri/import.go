@@ -129,7 +129,7 @@ func doImport(ctx context.Context, format string, names []string, o importOpts, 
 		return failImport(stderr, "cannot read the listings of %s: %v", o.dir, err)
 	}
 	out, outcomes := importer.Write(g, existing, recs, importer.WriteOptions{Folder: o.folder, Update: o.update, Today: g.Today})
-	if err := writeListings(o.dir, out); err != nil {
+	if err := writeListings(o.dir, out, outcomes); err != nil {
 		return failImport(stderr, "%v", err)
 	}
 	printImport(stdout, recs, outcomes)
@@ -138,13 +138,29 @@ func doImport(ctx context.Context, format string, names []string, o importOpts, 
 
 // writeListings writes the files; a new one never replaces a file that
 // appeared meanwhile.
-func writeListings(dir string, files []importer.File) error {
+func writeListings(dir string, files []importer.File, outcomes []importer.Outcome) error {
+	fresh := map[string]bool{}
+	for _, o := range outcomes {
+		fresh[o.Path] = o.Action == importer.Written
+	}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if fresh[f.Path] {
+			flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+		}
+		fh, err := os.OpenFile(p, flags, 0o644)
+		if err != nil {
+			return err
+		}
+		_, err = fh.Write(f.Data)
+		if cerr := fh.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return err
 		}
 	}
