@@ -42,6 +42,8 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+  abri import FORMAT FILE... [flags]
+                       write listings from open data (data-inclusion, hsds, mednum, geojson)
   abri new listing|page <name> [flags]
                        write a new listing or page to fill in, every field explained
   abri schema [flags]  write the JSON Schemas that give editors completion and inline errors
@@ -62,6 +64,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "import":
+		return runImport(ctx, rest, stdout, stderr)
 	case "new":
 		return runNew(ctx, rest, stdout, stderr)
 	case "schema":
