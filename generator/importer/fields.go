@@ -138,15 +138,6 @@ func (r *Record) contacts(phone, email, website string) {
 	}
 }
 
-func telOf(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '+' || r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, s)
-}
-
 // hours sets the listing's hours from an opening_hours value.
 func (r *Record) hours(osm, lang string) {
 	if strings.TrimSpace(osm) == "" {
