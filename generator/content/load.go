@@ -266,6 +266,9 @@ func (g *Guide) checkIcons(d *decoder, data []byte, icons []string) {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
 
+// IsID reports whether s may be a listing's id, its file name without .yaml.
+func IsID(s string) bool { return idPattern.MatchString(s) }
+
 func (g *Guide) loadListings(ctx context.Context, fsys fs.FS, opts Options, ps *Problems) {
 	var files []string
 	err := fs.WalkDir(fsys, "listings", func(p string, e fs.DirEntry, err error) error {

@@ -145,6 +145,9 @@ func hsdsRecord(in Input, file string, gr *hsdsGroup) Record {
 		r.note("no location: the listing has no address; add one")
 	}
 	l.Name = firstOf(loc.Name, org.Name, first.Name)
+	if r.abri {
+		l.ID = loc.ExternalIdentifier
+	}
 	if org.Description != l.Name {
 		l.Description = r.text(org.Description)
 	}

@@ -22,8 +22,11 @@ type SourceFile struct {
 
 // Record is one place read from a source, as a listing of the guide.
 type Record struct {
-	// Listing is the place. Its ID is empty: the writer names the file
-	// (slug of name and city, unique). Its Sources credit the source.
+	// Listing is the place. Its Sources credit the source. Its ID is
+	// empty, or the id an abri guide's own export gives the place: the
+	// writer names the file from it when it is free, so that a guide
+	// imported from another keeps its addresses; otherwise from the slug
+	// of name and city, made unique.
 	Listing content.Listing
 	From    string   // where the record is, for messages: file and record id or index
 	Notes   []string // one line each: what was dropped, normalised or guessed

@@ -238,21 +238,25 @@ func sortedKeys(m map[string]bool) []string {
 	return ks
 }
 
-// name gives a new listing its file: the slug of name and city, unique in
-// the guide.
+// name gives a new listing its file: the id its source gives when that
+// is a free file name, otherwise the slug of name and city, unique in the
+// guide.
 func (w *writer) name(l *content.Listing) string {
 	city := ""
 	if l.Address != nil {
 		city = l.Address.City
 	}
-	base := slug.Make(l.Name + " " + city)
-	if base == "" {
-		base = "place"
-	}
-	base = shorten(base, 80)
-	id := base
-	for n := 2; w.taken[id]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+	id := l.ID
+	if !content.IsID(id) || len(id) > 80 || w.taken[id] {
+		base := slug.Make(l.Name + " " + city)
+		if base == "" {
+			base = "place"
+		}
+		base = shorten(base, 80)
+		id = base
+		for n := 2; w.taken[id]; n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
 	}
 	w.taken[id] = true
 	folder := w.opts.Folder
