@@ -43,6 +43,9 @@ type Category struct {
 	Name     Text        `yaml:"name,required"`                      // name per language
 	Synonyms Words       `yaml:"synonyms"`                           // search words per language
 	Children []*Category `yaml:"children"`                           // sub-categories
+	// DataInclusion are the data·inclusion thematiques of the category, for
+	// the open-data export; absent, the parent's, or abri's default table.
+	DataInclusion []string `yaml:"data_inclusion"`
 
 	Parent *Category `yaml:"-"` // nil at the top level
 }

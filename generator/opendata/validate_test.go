@@ -12,7 +12,9 @@ import (
 )
 
 // schemaFile is a schema copied unchanged from its standard (testdata/schemas/SOURCE.md).
-func schemaFile(name string) string { return filepath.Join("testdata", "schemas", filepath.FromSlash(name)) }
+func schemaFile(name string) string {
+	return filepath.Join("testdata", "schemas", filepath.FromSlash(name))
+}
 
 // validate checks that data, a JSON array, holds only items valid against
 // the schema, and says which item breaks which rule.
