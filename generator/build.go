@@ -16,6 +16,7 @@ import (
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/opendata"
 	"github.com/abri-guide/abri/generator/publish"
 	"github.com/abri-guide/abri/generator/render"
 	"github.com/abri-guide/abri/generator/theme"
@@ -98,6 +99,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, th *theme.Theme, now ti
 	if _, ok := g.Site.Calendar(); !ok {
 		problems = append(problems, content.Problem{Path: filepath.Join(dir, "site.yaml"), Severity: content.Warning,
 			Msg: fmt.Sprintf("country: abri has no public-holiday calendar for %s; list its holidays under holidays: (extra: [{date: 12-26}])", g.Site.Country)})
+	}
+	if ok, why := opendata.DataInclusionLicence(g); !ok {
+		problems = append(problems, content.Problem{Path: filepath.Join(dir, "site.yaml"), Severity: content.Warning, Msg: why})
 	}
 	for _, m := range th.CheckLanguages(g.Site.Langs()) {
 		problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})

@@ -43,9 +43,8 @@ func DataInclusionLicence(g *content.Guide) (ok bool, why string) {
 	case slices.Contains(words, "nd"):
 		reason = "forbids modified versions"
 	}
-	return false, "licence " + name + " " + reason + ", but data·inclusion republishes the data under Licence Ouverte 2.0 (Etalab-2.0): " +
-		"data/data-inclusion/ is written all the same, but do not send it to data·inclusion unless the data's owners agree; " +
-		"or choose Etalab-2.0, CC-BY-4.0, CC0-1.0 or PDDL-1.0 under licence: in site.yaml"
+	return false, "licence: " + name + " " + reason + ", but data·inclusion republishes under Licence Ouverte 2.0 (Etalab-2.0): " +
+		"send data/data-inclusion/ there only with the data owners' consent, or choose Etalab-2.0, CC-BY-4.0, CC0-1.0 or PDDL-1.0"
 }
 
 // foldLicence writes a licence name as openLicences do.

@@ -317,7 +317,7 @@ func TestDataInclusionLicence(t *testing.T) {
 	}
 	files := diFiles(t, loadGuide(t, os.DirFS("../../content")))
 	readme := string(files["README.txt"])
-	for _, want := range []string{"Licence: ODbL-1.0", "WARNING: licence ODbL-1.0 is share-alike", "Date of the data: 2026-05-04"} {
+	for _, want := range []string{"Licence: ODbL-1.0", "WARNING: licence: ODbL-1.0 is share-alike", "Date of the data: 2026-05-04"} {
 		if !strings.Contains(readme, want) {
 			t.Errorf("README.txt lacks %q:\n%s", want, readme)
 		}
