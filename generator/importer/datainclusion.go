@@ -29,6 +29,9 @@ type diFiles struct {
 // Files of both kinds may be given together; a file of services is told
 // apart by its structure_id field (or column).
 func readDataInclusion(in Input) ([]Record, error) {
+	if in.Guide == nil || in.Guide.Site == nil || len(in.Guide.Site.Languages) == 0 {
+		return nil, fmt.Errorf("data-inclusion: no guide to import into")
+	}
 	var fs diFiles
 	for _, f := range in.Files {
 		if err := fs.read(f); err != nil {

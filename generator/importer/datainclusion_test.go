@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"reflect"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/internal/guidegen"
 	"github.com/abri-guide/abri/generator/opendata"
 	"github.com/abri-guide/abri/generator/theme"
 )
@@ -16,11 +18,17 @@ import (
 // demoGuide loads the demo guide.
 func demoGuide(t *testing.T) *content.Guide {
 	t.Helper()
+	return loadGuide(t, os.DirFS("../../content"))
+}
+
+// loadGuide loads a guide as abri check does, and fails on errors.
+func loadGuide(t *testing.T, fsys fs.FS) *content.Guide {
+	t.Helper()
 	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, problems := content.Load(os.DirFS("../../content"), content.Options{Root: "content", Icons: th.IconNames()})
+	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
 	if problems.Errors() > 0 {
 		t.Fatal(problems.Err())
 	}
@@ -70,7 +78,24 @@ func reexport(t *testing.T, g *content.Guide, records []Record) ([]opendata.DISt
 // the demo's categories, then exported again, gives the same structures and
 // services, field for field; from JSON and from CSV alike.
 func TestDataInclusionRoundTrip(t *testing.T) {
-	g := demoGuide(t)
+	roundTrip(t, demoGuide(t))
+}
+
+// TestDataInclusionRoundTripGenerated: the same with a generated guide of
+// 1,000 listings in 12 languages.
+func TestDataInclusionRoundTripGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 1,000-listing guide")
+	}
+	fsys, err := guidegen.National("../../content", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, loadGuide(t, fsys))
+}
+
+func roundTrip(t *testing.T, g *content.Guide) {
+	t.Helper()
 	ss, svs := opendata.DataInclusionRecords(g)
 	for _, kind := range []string{"json", "csv"} {
 		files := exportFiles(t, g, "structures."+kind, "services."+kind)
@@ -192,5 +217,25 @@ func TestDataInclusionForeign(t *testing.T) {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
+	}
+}
+
+// TestDataInclusionBadInput: what is not data·inclusion is an error naming
+// the file, never a panic.
+func TestDataInclusionBadInput(t *testing.T) {
+	g := demoGuide(t)
+	for _, data := range []string{"[1, 2]", "[{\"id\": 3}]", "{\"id\": \"x\"}", "a,\"b\n", "id,latitude\nx,north\n"} {
+		_, err := Read("data-inclusion", Input{Guide: g, Files: []SourceFile{{Name: "bad.json", Data: []byte(data)}}})
+		if err == nil || !strings.HasPrefix(err.Error(), "bad.json: ") {
+			t.Errorf("%q: error %v, want one naming bad.json", data, err)
+		}
+	}
+	for _, data := range []string{"[null, {}]", "", "id\n\n", "[{\"id\": \"a\", \"latitude\": 1e9, \"longitude\": 2}]"} {
+		if _, err := Read("data-inclusion", Input{Guide: g, Files: []SourceFile{{Name: "odd.json", Data: []byte(data)}}}); err != nil {
+			t.Errorf("%q: %v", data, err)
+		}
+	}
+	if _, err := Read("data-inclusion", Input{}); err == nil {
+		t.Error("no guide to import into: no error")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,8 +87,31 @@ func diReadme(g *content.Guide, opts Options, structures, services int) []byte {
 		b.WriteString(", " + string(g.Site.BaseURL))
 	}
 	b.WriteString("\n")
+	if names := sourceNames(g); len(names) > 0 {
+		b.WriteString("Sources of listings, to credit too: " + strings.Join(names, "; ") + "\n")
+	}
 	if ok, why := DataInclusionLicence(g); !ok {
 		b.WriteString("\nWARNING: " + why + "\n")
 	}
 	return []byte(b.String())
+}
+
+// sourceNames are the sources listings credit, with their licence, sorted.
+func sourceNames(g *content.Guide) []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, l := range g.Listings {
+		for _, src := range l.Sources {
+			n := src.Name
+			if src.Licence != "" {
+				n += " (" + src.Licence + ")"
+			}
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
 }
