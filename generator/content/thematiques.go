@@ -90,9 +90,11 @@ func (c *Category) check(d *decoder, n *yaml.Node) {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return
 	}
+	d.field = append(d.field, "data_inclusion")
+	defer func() { d.field = d.field[:len(d.field)-1] }()
 	for _, item := range list.Content {
 		if s := item.Value; item.Kind == yaml.ScalarNode && s != "" && !slices.Contains(Thematiques, s) {
-			d.errorf(item, "data_inclusion: %q is not a data·inclusion thematique%s", s, suggestThematique(s))
+			d.errorf(item, "%q is not a data·inclusion thematique%s", s, suggestThematique(s))
 		}
 	}
 }

@@ -19,9 +19,9 @@ func TestDataInclusionThematiques(t *testing.T) {
 		}
 	}
 	want := []string{
-		`categories.yaml:10:24: children: data_inclusion: "equipement-et-alimentation--alimentaton" is not a data·inclusion thematique (did you mean "equipement-et-alimentation--alimentation"?)`,
-		`categories.yaml:10:65: children: data_inclusion: "maitriser-le-francais" is not a data·inclusion thematique (did you mean "lecture-ecriture-calcul--maitriser-le-francais"?)`,
-		`categories.yaml:10:88: children: data_inclusion: "zzz" is not a data·inclusion thematique (see the list in content/README.md, "Open data: data·inclusion")`,
+		`categories.yaml:10:24: children.data_inclusion: "equipement-et-alimentation--alimentaton" is not a data·inclusion thematique (did you mean "equipement-et-alimentation--alimentation"?)`,
+		`categories.yaml:10:65: children.data_inclusion: "maitriser-le-francais" is not a data·inclusion thematique (did you mean "lecture-ecriture-calcul--maitriser-le-francais"?)`,
+		`categories.yaml:10:88: children.data_inclusion: "zzz" is not a data·inclusion thematique (see the list in content/README.md, "Open data: data·inclusion")`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -260,6 +260,22 @@ func TestDataInclusionMapping(t *testing.T) {
 			t.Errorf("%s: thematiques %q, want %q", id, got, w)
 		}
 	}
+	// The export follows the guide's table.
+	var svs []DIService
+	decodeJSON(t, diFiles(t, g)["services.json"], &svs)
+	checked := 0
+	for _, s := range svs {
+		switch s.ID {
+		case "refectoire-des-pentes--meals":
+			checked++
+			if s.Thematiques != nil {
+				t.Errorf("%s: thematiques %v, want none (meals: data_inclusion: [])", s.ID, s.Thematiques)
+			}
+		}
+	}
+	if checked != 1 {
+		t.Error("no service refectoire-des-pentes--meals in the export")
+	}
 	// A child the default table does not know inherits from its parent.
 	cats = strings.Replace(cats, "    - id: social_grocery\n", "    - id: solidarity_fridge\n      name: Frigo solidaire\n    - id: social_grocery\n", 1)
 	fsys["categories.yaml"] = &fstest.MapFile{Data: []byte(cats)}
