@@ -27,7 +27,7 @@ func TestLicenceWarning(t *testing.T) {
 		t.Fatalf("%d problems about data·inclusion, want 1: %v", len(found), found)
 	}
 	p := found[0]
-	if p.Severity != content.Warning || p.Path != filepath.Join("..", "content", "site.yaml") ||
+	if p.Severity != content.Warning || p.Path != filepath.Join("..", "content", "site.yaml") || p.Line != 10 || p.Col != 1 ||
 		!strings.Contains(p.Msg, "ODbL-1.0 is share-alike") || !strings.Contains(p.Msg, "Etalab-2.0") {
 		t.Errorf("problem %s", p)
 	}
