@@ -16,6 +16,7 @@ import (
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/opendata"
 	"github.com/abri-guide/abri/generator/publish"
 	"github.com/abri-guide/abri/generator/render"
 	"github.com/abri-guide/abri/generator/theme"
@@ -99,12 +100,31 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, th *theme.Theme, now ti
 		problems = append(problems, content.Problem{Path: filepath.Join(dir, "site.yaml"), Severity: content.Warning,
 			Msg: fmt.Sprintf("country: abri has no public-holiday calendar for %s; list its holidays under holidays: (extra: [{date: 12-26}])", g.Site.Country)})
 	}
+	if ok, why := opendata.DataInclusionLicence(g); !ok {
+		line, col := keyAt(fsys, "site.yaml", "licence")
+		problems = append(problems, content.Problem{Path: filepath.Join(dir, "site.yaml"), Line: line, Col: col, Severity: content.Warning, Msg: why})
+	}
 	for _, m := range th.CheckLanguages(g.Site.Langs()) {
 		problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
 	}
 	problems = append(problems, checkPages(g)...)
 	problems.Sort()
 	return g, problems
+}
+
+// keyAt finds the line and column of a top-level key of a YAML file, for
+// warnings about a value read without its position; 0, 0 if not found.
+func keyAt(fsys fs.FS, name, key string) (line, col int) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return 0, 0
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, key+":") {
+			return i + 1, 1
+		}
+	}
+	return 0, 0
 }
 
 // checkPages reports what the pages' Markdown would make readers load,

@@ -18,7 +18,7 @@ title: {fr: Guide, en: Guide}
 languages: [fr, en]
 timezone: Europe/Paris
 country: FR
-licence: {name: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+licence: {name: CC-BY-4.0, url: https://creativecommons.org/licenses/by/4.0/}
 -- categories.yaml --
 - id: hygiene_and_wellness
   icon: hygiene_and_wellness
@@ -259,7 +259,7 @@ title: {fr: Guide, en: Guide}
 languages: [fr, ~, en]
 timezone: Europe/Paris
 country: FR
-licence: {name: ODbL-1.0}
+licence: {name: CC-BY-4.0}
 `, []string{`content/site.yaml:2:17: languages: empty item: want a language code (fr, en, ar), or remove the line`}},
 		{"closure ends before it starts", `
 -- listings/lyon/halte.yaml --
@@ -306,7 +306,7 @@ title: {fr: Guide, en: Guide}
 languages: [fr, en]
 timezone: Europe/Paris
 country: FR
-licence: {name: ODbL-1.0}
+licence: {name: CC-BY-4.0}
 stale_after: 0
 `, []string{`content/site.yaml:6:14: stale_after: 0 days is not a period (want a number of days, 1 or more; remove the line for the default, 180)`}},
 		{"empty title", `
@@ -315,7 +315,7 @@ title: {}
 languages: [fr, en]
 timezone: Europe/Paris
 country: FR
-licence: {name: ODbL-1.0}
+licence: {name: CC-BY-4.0}
 `, []string{`content/site.yaml:1:8: title: empty text: write it at least in fr (fr: ...), or remove the line`}},
 		{"empty category name", `
 -- categories.yaml --
@@ -495,7 +495,7 @@ languages: [fr, en]
 timezone: Europe/Paris
 country: FR
 base_url: https://guide.example.org/lyon/
-licence: {name: ODbL-1.0}
+licence: {name: CC-BY-4.0}
 `)
 	if err != nil {
 		t.Fatalf("%v\n%v", err, problems)
@@ -627,7 +627,7 @@ title: {fr: Guide, en: Guide}
 languages: [fr, en]
 timezone: Europe/Paris
 country: FR
-licence: {name: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+licence: {name: CC-BY-4.0, url: https://creativecommons.org/licenses/by/4.0/}
 notice: {text: {fr: Plan grand froid, en: Cold-weather plan}, start: ` + start + `, end: ` + end + `}
 `
 	}

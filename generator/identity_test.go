@@ -244,7 +244,7 @@ title: Guide
 languages: [fr, pt-BR, pt-Br]
 timezone: Europe/Paris
 country: FR
-licence: {name: ODbL-1.0}
+licence: {name: CC-BY-4.0}
 `)
 	want := `content/site.yaml:2:24: languages: "pt-Br" is listed twice (as "pt-BR")`
 	if err == nil || len(problems) == 0 || problems[0].String() != want {

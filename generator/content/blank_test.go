@@ -35,6 +35,7 @@ holidays: {extra: [{date: 12-26, name: Saint-Étienne}, {easter: -2}], dates: [2
       name: {fr: Repas, ar: وجبات}
     - id: parcels
       name: {fr: Colis, ar: طرود}
+      data_inclusion: [equipement-et-alimentation--alimentation]
 `,
 	"listings/x/a.yaml": `name: La Halte
 description: {fr: Accueil, ar: استقبال}

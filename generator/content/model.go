@@ -38,11 +38,12 @@ type Notice struct {
 
 // Category is one node of the category tree of categories.yaml.
 type Category struct {
-	ID       string      `yaml:"id,required" pattern:"^[a-z0-9_]+$"` // stable id used by listings
-	Icon     string      `yaml:"icon"`                               // pictogram of the theme; required at the top level
-	Name     Text        `yaml:"name,required"`                      // name per language
-	Synonyms Words       `yaml:"synonyms"`                           // search words per language
-	Children []*Category `yaml:"children"`                           // sub-categories
+	ID            string      `yaml:"id,required" pattern:"^[a-z0-9_]+$"` // stable id used by listings
+	Icon          string      `yaml:"icon"`                               // pictogram of the theme; required at the top level
+	Name          Text        `yaml:"name,required"`                      // name per language
+	Synonyms      Words       `yaml:"synonyms"`                           // search words per language
+	Children      []*Category `yaml:"children"`                           // sub-categories
+	DataInclusion []string    `yaml:"data_inclusion"`                     // optional: its data·inclusion thematiques for the open-data export; absent: abri's table, else the parent's
 
 	Parent *Category `yaml:"-"` // nil at the top level
 }
