@@ -20,6 +20,9 @@ func diRecord(g *content.Guide, s opendata.DIStructure, svs []opendata.DIService
 	r := &diReader{g: g, lang: g.Site.Languages[0].String(), rec: Record{From: from}}
 	l := &r.rec.Listing
 	l.Name = s.Nom
+	if fromAbriDI(s, svs) {
+		l.ID = s.ID
+	}
 	if s.Description != "" {
 		l.Description = r.text(s.Description)
 	}
@@ -27,12 +30,11 @@ func diRecord(g *content.Guide, s opendata.DIStructure, svs []opendata.DIService
 	l.Phone = r.phone(s.Telephone)
 	l.Email = r.email(s.Courriel)
 	l.Website = r.url(s.SiteWeb, "site_web")
-	sched, ok := r.hours(s.HorairesAccueil, "horaires_accueil")
-	if ok && s.HorairesAccueil == "off" {
+	if strings.TrimSpace(s.HorairesAccueil) == "off" {
 		l.Status = "closed"
 		r.note("horaires_accueil is off: guessed closed for good (status: closed)")
-	} else if ok {
-		r.setHours(sched)
+	} else {
+		r.rec.hours(s.HorairesAccueil, r.lang) // leniently: data·inclusion's hours are written by hand
 	}
 	l.Updated = r.date(s.DateMaj)
 	src := content.Source{Name: s.Source, Licence: diLicence, ID: s.ID}
@@ -44,6 +46,21 @@ func diRecord(g *content.Guide, s opendata.DIStructure, svs []opendata.DIService
 	l.Sources = []content.Source{src}
 	r.services(s, svs)
 	return r.rec
+}
+
+// fromAbriDI tells a structure of an abri guide's own export, whose
+// services' ids are the structure's id, "--" and a category: its id is then
+// the listing's, which the writer keeps as its file name.
+func fromAbriDI(s opendata.DIStructure, svs []opendata.DIService) bool {
+	if len(svs) == 0 {
+		return false
+	}
+	for _, sv := range svs {
+		if !strings.HasPrefix(sv.ID, s.ID+"--") {
+			return false
+		}
+	}
+	return true
 }
 
 // diReader builds one record.
@@ -127,36 +144,6 @@ func (r *diReader) date(s string) content.Date {
 	}
 	r.note("date_maj " + s + " is not a date: updated left for you to set")
 	return content.Date{}
-}
-
-// hours reads an opening_hours value; one abri cannot hold is kept in the
-// hours' note, and said.
-func (r *diReader) hours(s, field string) (hours.Schedule, bool) {
-	if s == "" {
-		return hours.Schedule{}, false
-	}
-	sched, err := hours.ParseOSM(s)
-	if err != nil {
-		r.rec.Listing.Hours = &content.Hours{Note: r.text(s)}
-		r.note(field + " " + s + ": " + err.Error() + "; kept as the hours' note")
-		return hours.Schedule{}, false
-	}
-	return sched, true
-}
-
-// setHours puts a schedule on the place: week, closures, special hours.
-func (r *diReader) setHours(s hours.Schedule) {
-	l := &r.rec.Listing
-	if len(s.Week) > 0 {
-		l.Hours = &content.Hours{Rules: s.Week, PublicHolidays: string(s.Holidays)}
-	}
-	for _, c := range s.Closures {
-		l.Closures = append(l.Closures, content.Closure{Start: content.Date(c.First), End: content.Date(c.Last)})
-	}
-	for _, sp := range s.Special {
-		l.SpecialHours = append(l.SpecialHours, content.SpecialHours{Start: content.Date(sp.First), End: content.Date(sp.Last),
-			Hours: &content.Hours{Rules: sp.Rules, PublicHolidays: string(sp.Holidays)}})
-	}
 }
 
 // services sets the listing's categories, and its services: entries where

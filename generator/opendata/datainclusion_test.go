@@ -30,24 +30,6 @@ func loadGuide(t testing.TB, fsys fs.FS) *content.Guide {
 	return g
 }
 
-// demoFS is the demo guide with its files in memory, to add to in tests.
-func demoFS(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS("../../content"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile("../../content/" + p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // diFiles exports the data·inclusion files of a guide, by name.
 func diFiles(t testing.TB, g *content.Guide) map[string][]byte {
 	t.Helper()

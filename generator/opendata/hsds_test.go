@@ -68,25 +68,6 @@ func TestHSDSGeneratedValidates(t *testing.T) {
 	validate(t, "hsds-3.0/compiled/service.json", hsdsFiles(t, g)["data/hsds/services.json"])
 }
 
-// demoFS is the demo guide in memory, for tests that edit it.
-func demoFS(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	root := "../../content"
-	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(root + "/" + p)
-		m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // TestHSDSTabular: each table of the data package is a CSV with the
 // columns of HSDS's schema/simple/schema.csv for it, in its order, and
 // rows of as many fields; datapackage.json lists them with those fields
