@@ -170,6 +170,8 @@ func (r *Renderer) shown(j *job) []*Listing {
 		return nil
 	case "listing":
 		return []*Listing{j.listing}
+	case "opendata":
+		return s.Listings // the sizes of the export and the sources of every place
 	case "category", "category-city":
 		var out []*Listing
 		if p := s.paged(j); p != nil {
