@@ -1,8 +1,10 @@
 package render
 
 import (
+	"hash"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/abri-guide/abri/generator/opendata"
@@ -97,6 +99,24 @@ func format(p string) string {
 		return ""
 	default:
 		return strings.ToUpper(ext)
+	}
+}
+
+// openDataKey writes to h what the open-data page shows of the listings:
+// the export's files and their sizes, and the sources to credit. A place
+// edited without changing these leaves the page as it was.
+func (r *Renderer) openDataKey(h hash.Hash) {
+	files, err := r.dataFiles()
+	if err != nil {
+		writeString(h, err.Error())
+	}
+	for _, f := range files {
+		writeString(h, f.Path)
+		writeString(h, strconv.Itoa(len(f.Data)))
+	}
+	p := Page{Site: r.site}
+	for _, s := range p.DataSources() {
+		writeString(h, s.Name+"\x00"+s.Licence+"\x00"+s.URL)
 	}
 }
 
