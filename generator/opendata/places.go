@@ -15,11 +15,16 @@ import (
 // place, for maps (GeoJSON, with OpenStreetMap's tag names) and for
 // spreadsheets (CSV).
 func places(g *content.Guide, opts Options) ([]File, error) {
-	geo, err := placesGeoJSON(g)
+	ps := make([]place, len(g.Listings))
+	langs := langsOf(g)
+	for i, l := range g.Listings {
+		ps[i] = newPlace(g, langs, l)
+	}
+	geo, err := placesGeoJSON(ps)
 	if err != nil {
 		return nil, err
 	}
-	table, err := placesCSV(g)
+	table, err := placesCSV(ps)
 	if err != nil {
 		return nil, err
 	}
@@ -40,8 +45,7 @@ type place struct {
 	url        string // the place's page, when the guide has a base_url
 }
 
-func newPlace(g *content.Guide, l *content.Listing) place {
-	langs := langsOf(g)
+func newPlace(g *content.Guide, langs []string, l *content.Listing) place {
 	p := place{l: l, at: l.Public(), hours: l.Schedule().OSM(), status: "open"}
 	p.country = string(p.at.Country)
 	if p.country == "" {
@@ -122,16 +126,16 @@ func (p *place) osm() (amenity, facility string) {
 // address has no geometry (null, which GeoJSON allows for a feature whose
 // place is not published) and no street: its postcode and city say
 // roughly where it is, address_hidden says why there is no point.
-func placesGeoJSON(g *content.Guide) ([]byte, error) {
+func placesGeoJSON(ps []place) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"type":"FeatureCollection","features":[`)
-	for i, l := range g.Listings {
+	for i := range ps {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteByte('\n')
-		p := newPlace(g, l)
-		f := feature{Type: "Feature", ID: l.ID, Properties: p.properties()}
+		p := &ps[i]
+		f := feature{Type: "Feature", ID: p.l.ID, Properties: p.properties()}
 		if geo := p.at.Geo; geo != nil {
 			f.Geometry = &point{Type: "Point", Coordinates: [2]float64{geo.Lon, geo.Lat}}
 		}
@@ -197,7 +201,7 @@ var csvHeader = []string{"id", "name", "categories", "category_ids", "street", "
 // placesCSV writes one row per place, RFC 4180 (CRLF), UTF-8 with a byte
 // order mark so that Excel reads accents and Arabic right. A hidden
 // address has an empty street, lat and lon.
-func placesCSV(g *content.Guide) ([]byte, error) {
+func placesCSV(ps []place) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
 	w := csv.NewWriter(&b)
@@ -205,8 +209,8 @@ func placesCSV(g *content.Guide) ([]byte, error) {
 	if err := w.Write(csvHeader); err != nil {
 		return nil, err
 	}
-	for _, l := range g.Listings {
-		p := newPlace(g, l)
+	for i := range ps {
+		p, l := &ps[i], ps[i].l
 		var lat, lon, wheelchair string
 		if geo := p.at.Geo; geo != nil {
 			lat, lon = strconv.FormatFloat(geo.Lat, 'f', -1, 64), strconv.FormatFloat(geo.Lon, 'f', -1, 64)
