@@ -20,7 +20,8 @@ import (
 // TestIncrementalMakesOnlyWhatChanged: after one listing's phone number
 // changes, a build over the output makes its pages and those that show it
 // (its town's, its categories'), the search index, the zips that hold
-// them, the offline copies pages and the service worker, and carries the
+// them, the offline copies pages, the open data (which has the phone),
+// the open-data pages when the data's sizes change, and the service worker, and carries the
 // others over: they are the previous build's files, hard-linked. The
 // summary counts what it did.
 func TestIncrementalMakesOnlyWhatChanged(t *testing.T) {
@@ -37,11 +38,23 @@ func TestIncrementalMakesOnlyWhatChanged(t *testing.T) {
 		t.Fatalf("fr/places/%s.html links to no town", id)
 	}
 	city := string(m[1])
+	dataSizes := func() (sizes []int64) {
+		for _, name := range []string{"places.csv", "places.geojson"} {
+			fi, err := os.Stat(filepath.Join(h.out, "data", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, fi.Size())
+		}
+		return sizes
+	}
+	sizes := dataSizes()
 	h.editYAML(file, file, func(root *yaml.Node) { setField(root, "phone", `["+33 1 23 45 67 89"]`) })
 	sum, ps, err := Build(context.Background(), h.config(h.out))
 	if err != nil {
 		t.Fatalf("%v%s", err, errorsOf(ps))
 	}
+	sizeChanged := !slices.Equal(sizes, dataSizes())
 	after := inodes(t, h.out)
 	var made []string
 	for p, ino := range after {
@@ -55,7 +68,8 @@ func TestIncrementalMakesOnlyWhatChanged(t *testing.T) {
 		case strings.HasSuffix(p, "/places/"+id+".html"),
 			strings.Contains(p, "/cities/"+city+"."), strings.Contains(p, "/print/"+city+"."),
 			strings.Contains(p, "/categories/"), strings.HasPrefix(p, "search/"),
-			strings.HasPrefix(p, "offline/"), strings.HasSuffix(p, "/offline.html"), p == "sw.js":
+			strings.HasPrefix(p, "offline/"), strings.HasSuffix(p, "/offline.html"), p == "sw.js",
+			strings.HasPrefix(p, "data/"), strings.HasSuffix(p, "/data.html") && sizeChanged:
 			return true
 		}
 		return false
@@ -64,6 +78,9 @@ func TestIncrementalMakesOnlyWhatChanged(t *testing.T) {
 		if !affected(p) {
 			t.Errorf("%s was made again, though the phone of %s is not on it", p, id)
 		}
+	}
+	if !slices.Contains(made, "data/places.csv") {
+		t.Error("data/places.csv, which has the new phone, was carried over")
 	}
 	for _, lang := range []string{"fr", "ar", "en", "uk"} {
 		if p := lang + "/places/" + id + ".html"; !slices.Contains(made, p) {

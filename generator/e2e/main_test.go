@@ -17,7 +17,7 @@ var demo *site
 var repoRoot string
 
 // pageOrder is the order of the page types in reports.
-var pageOrder = []string{"root", "home", "category", "category-city", "city", "listing", "page", "404"}
+var pageOrder = []string{"root", "home", "category", "category-city", "city", "listing", "page", "opendata", "404"}
 
 func TestMain(m *testing.M) {
 	os.Exit(run(m))

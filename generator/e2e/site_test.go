@@ -134,6 +134,7 @@ func (s *site) pageTypes() ([]pageType, error) {
 		}
 		types = append(types, pageType{Name: kind.name, Path: same(kind.dir, file)})
 	}
+	types = append(types, pageType{Name: "opendata", Path: same("", "data.html")})
 	types = append(types, pageType{
 		Name: "404", Status: http.StatusNotFound,
 		Path: same("", "no-such-page.html"),

@@ -82,6 +82,13 @@ func (r *Renderer) Prepare(ctx context.Context, workers int, cards bool) error {
 	for _, p := range paths {
 		r.jobs = append(r.jobs, job{path: p, data: index[p]})
 	}
+	data, err := r.dataFiles()
+	if err != nil {
+		return err
+	}
+	for _, f := range data {
+		r.jobs = append(r.jobs, job{path: f.Path, data: f.Data})
+	}
 	r.saved = map[saveKey][]int{}
 	for i := range r.jobs[:n] {
 		j := &r.jobs[i]
@@ -250,6 +257,8 @@ func (r *Renderer) holds(k int, j *job) bool {
 		return c.City == j.city && search.Needed(j.path, c.Lang)
 	case strings.HasPrefix(j.path, "search/"):
 		return (c.City == nil || !r.cityIndexed) && search.Needed(j.path, c.Lang)
+	case isData(j.path) && j.tmpl == nil:
+		return c.City == nil // field workers share the data; a city's copy stays small
 	case j.kind == "404" || j.tmpl == nil || j.lang != c.Lang:
 		return false
 	case c.City == nil:

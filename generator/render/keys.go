@@ -158,6 +158,9 @@ func (r *Renderer) baseKey(j *job, global string) string {
 	for _, l := range r.shown(j) {
 		h.Write(l.source.Sum[:])
 	}
+	if j.kind == "opendata" {
+		r.openDataKey(h)
+	}
 	return sum(h)
 }
 
@@ -166,7 +169,7 @@ func (r *Renderer) baseKey(j *job, global string) string {
 func (r *Renderer) shown(j *job) []*Listing {
 	s := r.site
 	switch j.kind {
-	case "root", "home", "404", "offline", "search", "cities", "page", "save", "worker":
+	case "root", "home", "404", "offline", "search", "cities", "page", "save", "worker", "opendata":
 		return nil
 	case "listing":
 		return []*Listing{j.listing}

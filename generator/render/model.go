@@ -12,6 +12,7 @@ import (
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/hours"
 	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/opendata"
 	"github.com/abri-guide/abri/generator/theme"
 )
 
@@ -47,7 +48,8 @@ type Site struct {
 	cards      map[string][][]card           // language -> listing index -> variant (Site.card) -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
 	today      content.Date
-	reuse      *reuse // pieces of pages rendered once for many
+	reuse      *reuse                          // pieces of pages rendered once for many
+	openData   func() ([]opendata.File, error) // the export, made once (Renderer.dataFiles)
 }
 
 // MDPage is a Markdown page rendered in each language it exists in.

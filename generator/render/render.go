@@ -46,6 +46,7 @@ import (
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/internal/pool"
 	"github.com/abri-guide/abri/generator/markdown"
+	"github.com/abri-guide/abri/generator/opendata"
 	"github.com/abri-guide/abri/generator/search"
 	"github.com/abri-guide/abri/generator/theme"
 )
@@ -110,6 +111,8 @@ func (s *Site) jobPage(j *job) *Page {
 		p.Title = p.Plain(j.md.Title)
 	case j.kind == "search":
 		p.Title = p.strings["search_title"]
+	case j.kind == "opendata":
+		p.Title = p.strings["open_data"]
 	}
 	if p.List != nil && p.List.Of > 1 {
 		n, _ := p.strings.Format("page_k_of_n", "k", strconv.Itoa(p.List.N), "n", strconv.Itoa(p.List.Of))
@@ -133,6 +136,12 @@ type Renderer struct {
 	indexOnce sync.Once
 	indexed   map[string][]byte
 	indexErr  error
+
+	// The open data (opendata.go), made once, on the first request for it.
+	dataOnce   sync.Once
+	data       []opendata.File
+	dataByPath map[string][]byte
+	dataErr    error
 
 	// Made by Prepare, for publish (files.go).
 	files       []File
@@ -199,6 +208,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 		})
 	}
 	r.index = func() ([]search.File, error) { return r.indexOf(g) }
+	site.openData = r.dataFiles
 	if err := claim(r.byPath, r.jobs, 0); err != nil {
 		return nil, err
 	}
@@ -263,6 +273,11 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 		data, ok := index[path]
 		return data, ok, err
 	}
+	if isData(path) {
+		_, err := r.dataFiles()
+		data, ok := r.dataByPath[path]
+		return data, ok, err
+	}
 	i, ok := r.byPath[path]
 	if !ok {
 		return nil, false, nil
@@ -279,11 +294,14 @@ func (r *Renderer) File(path string) (data []byte, ok bool, err error) {
 }
 
 // Paths lists every file File renders, in a fixed order, the search index
-// last (it is made now if it was not yet). Zips, made only by Write, are not in it.
+// and the open data last (they are made now if they were not yet). Zips,
+// made only by Write, are not in it.
 func (r *Renderer) Paths() ([]string, error) {
 	paths := make([]string, 0, len(r.jobs))
 	for _, j := range r.jobs {
-		paths = append(paths, j.path)
+		if j.tmpl != nil || !(strings.HasPrefix(j.path, "search/") || isData(j.path)) {
+			paths = append(paths, j.path)
+		}
 	}
 	index, err := r.searchFiles()
 	var search []string
@@ -291,7 +309,15 @@ func (r *Renderer) Paths() ([]string, error) {
 		search = append(search, p)
 	}
 	sort.Strings(search)
-	return append(paths, search...), err
+	paths = append(paths, search...)
+	data, derr := r.dataFiles()
+	for _, f := range data {
+		paths = append(paths, f.Path)
+	}
+	if err == nil {
+		err = derr
+	}
+	return paths, err
 }
 
 // parseTemplates parses the templates of one language: the layout and
@@ -388,6 +414,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		add(job{kind: "404"})
 		add(job{kind: "offline"})
 		add(job{kind: "search"})
+		add(job{kind: "opendata"})
 		if len(s.Cities) > citiesPerPage {
 			for part := range pagesOf(len(s.Cities), citiesPerPage) {
 				add(job{kind: "cities", stem: "cities", part: part, rest: partRest("cities", part)})

@@ -49,6 +49,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = dataTypes[path.Ext(name)]
+	}
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data)
 	}
@@ -57,6 +60,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(status)
 	w.Write(data)
 }
+
+// dataTypes are the types of the open data's files, for systems whose
+// MIME table lacks them (Go's own has neither).
+var dataTypes = map[string]string{".geojson": "application/geo+json", ".csv": "text/csv; charset=utf-8"}
 
 // inject adds the live-reload script to a page.
 func inject(page []byte) []byte {

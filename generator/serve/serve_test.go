@@ -206,6 +206,23 @@ func TestServeRoutes(t *testing.T) {
 	}
 }
 
+// TestServeOpenData: abri serve serves the open data under data/, with
+// its type, and the page that lists it.
+func TestServeOpenData(t *testing.T) {
+	_, srv, _ := start(t, false)
+	for path, want := range map[string]string{"/data/places.geojson": "application/geo+json", "/data/places.csv": "text/csv; charset=utf-8", "/fr/data.html": "text/html; charset=utf-8"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != want || len(body) < 1000 {
+			t.Errorf("GET %s: %d %q, %d bytes; want 200 %q", path, res.StatusCode, res.Header.Get("Content-Type"), len(body), want)
+		}
+	}
+}
+
 // BenchmarkEditToServed saves one listing of a generated guide of 10,000
 // listings in 4 languages and measures the time until the server serves
 // the change, through the real file watcher. Target: under 300 ms.
