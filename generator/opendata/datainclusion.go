@@ -252,16 +252,6 @@ func services(g *content.Guide, l *content.Listing, s DIStructure) []DIService {
 	return out
 }
 
-// pageURL is the listing's page in the source language, when the site says
-// where it is published.
-func pageURL(g *content.Guide, l *content.Listing) string {
-	base := strings.TrimRight(string(g.Site.BaseURL), "/")
-	if base == "" {
-		return ""
-	}
-	return base + "/" + lang(g) + "/places/" + l.ID + ".html"
-}
-
 var postalCode = regexp.MustCompile(`^\d{5}$`)
 
 // frenchPostalCode keeps a postal code of five digits, the only form the

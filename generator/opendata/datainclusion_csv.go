@@ -41,7 +41,7 @@ func diCSV(t reflect.Type, items reflect.Value) []byte {
 		it := items.Index(i)
 		row := make([]string, t.NumField())
 		for j := range row {
-			row[j] = cell(it.Field(j))
+			row[j] = fieldText(it.Field(j))
 		}
 		w.Write(row)
 	}
@@ -49,8 +49,10 @@ func diCSV(t reflect.Type, items reflect.Value) []byte {
 	return b.Bytes()
 }
 
-// cell writes one value of a structure or service.
-func cell(v reflect.Value) string {
+// fieldText writes one value of a structure or service, as it is: the
+// CSV is data·inclusion's, read by programs (places.csv, for
+// spreadsheets, guards against formulas).
+func fieldText(v reflect.Value) string {
 	switch v.Kind() {
 	case reflect.String:
 		return v.String()

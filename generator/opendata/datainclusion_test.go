@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -13,22 +12,7 @@ import (
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/internal/guidegen"
-	"github.com/abri-guide/abri/generator/theme"
 )
-
-// loadGuide loads a content folder as abri check does, and fails on errors.
-func loadGuide(t testing.TB, fsys fs.FS) *content.Guide {
-	t.Helper()
-	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
-	if problems.Errors() > 0 {
-		t.Fatal(problems.Err())
-	}
-	return g
-}
 
 // diFiles exports the data·inclusion files of a guide, by name.
 func diFiles(t testing.TB, g *content.Guide) map[string][]byte {

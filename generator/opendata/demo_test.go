@@ -1,6 +1,8 @@
 package opendata
 
 import (
+	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/theme"
 	"io/fs"
 	"os"
 	"testing"
@@ -23,4 +25,18 @@ func demoFS(t testing.TB) fstest.MapFS {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// loadGuide loads a content folder as abri check does, and fails on errors.
+func loadGuide(t testing.TB, fsys fs.FS) *content.Guide {
+	t.Helper()
+	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
+	if problems.Errors() > 0 {
+		t.Fatal(problems.Err())
+	}
+	return g
 }

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"net/url"
 	"sort"
 
 	"github.com/abri-guide/abri/generator/content"
@@ -32,4 +33,17 @@ func Export(g *content.Guide, opts Options) ([]File, error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
+}
+
+// pageURL is the address of a place's page in the source language, as
+// the site's canonical links make it; "" without base_url.
+func pageURL(g *content.Guide, l *content.Listing) string {
+	if g.Site.BaseURL == "" {
+		return ""
+	}
+	u, err := url.Parse(string(g.Site.BaseURL))
+	if err != nil {
+		return ""
+	}
+	return u.JoinPath(lang(g), "places", l.ID+".html").String()
 }

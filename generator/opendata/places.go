@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -66,7 +65,7 @@ func newPlace(g *content.Guide, langs []string, l *content.Listing) place {
 	if l.Closed() {
 		p.status = "closed"
 	}
-	p.url = pageURL(g, langs[0], l.ID)
+	p.url = pageURL(g, l)
 	return p
 }
 
@@ -79,19 +78,6 @@ func langsOf(g *content.Guide) []string {
 		langs = []string{""}
 	}
 	return langs
-}
-
-// pageURL is the address of a place's page in the source language, as
-// the site's canonical links make it; "" without base_url.
-func pageURL(g *content.Guide, lang, id string) string {
-	if g.Site.BaseURL == "" {
-		return ""
-	}
-	u, err := url.Parse(string(g.Site.BaseURL))
-	if err != nil {
-		return ""
-	}
-	return u.JoinPath(lang, "places", id+".html").String()
 }
 
 // osmTags names what a place is in OpenStreetMap's words, for the

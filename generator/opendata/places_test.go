@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -12,22 +11,7 @@ import (
 
 	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/internal/guidegen"
-	"github.com/abri-guide/abri/generator/theme"
 )
-
-// loadGuide loads a guide with the default theme; it must have no errors.
-func loadGuide(t testing.TB, fsys fs.FS) *content.Guide {
-	t.Helper()
-	th, err := theme.Load(os.DirFS("../../themes/default"), "themes/default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, problems := content.Load(fsys, content.Options{Root: "content", Icons: th.IconNames()})
-	if problems.Errors() > 0 {
-		t.Fatal(problems.Err())
-	}
-	return g
-}
 
 // hiddenGuide has a hidden address, a closed place, a draft and a text
 // that a spreadsheet would run as a formula.
