@@ -260,7 +260,7 @@ func (st style) audience(a *content.Audience, indent string) string {
 	line("family", list(a.Family))
 	line("other", list(a.Other))
 	line("note", st.text(a.Note, indent+"  "))
-	return b.String()
+	return orEmpty(b.String())
 }
 
 func list(xs []string) string {
@@ -292,7 +292,16 @@ func (st style) access(a *content.Access, indent string) string {
 	line("wheelchair", boolean(a.Wheelchair))
 	line("animals", boolean(a.Animals))
 	line("note", st.text(a.Note, indent+"  "))
-	return b.String()
+	return orEmpty(b.String())
+}
+
+// orEmpty writes a group given with nothing in it as {}: a service's
+// access: {} replaces the place's, where no access: keeps it.
+func orEmpty(s string) string {
+	if s == "" {
+		return " {}"
+	}
+	return s
 }
 
 func (st style) condition(c content.Condition, indent string) string {
