@@ -271,8 +271,8 @@ func telephone(g *content.Guide, l *content.Listing) string {
 	}
 	tel := l.Phone[0].Tel
 	country := string(g.Site.Country)
-	if l.Address != nil && l.Address.Country != "" {
-		country = string(l.Address.Country)
+	if c := l.Public().Country; c != "" {
+		country = string(c)
 	}
 	if country == "FR" && len(tel) == 10 && tel[0] == '0' {
 		return "+33" + tel[1:]
