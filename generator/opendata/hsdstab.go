@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/abri-guide/abri/generator/slug"
@@ -184,6 +186,7 @@ type table struct {
 	columns []column
 	seen    map[string]bool
 	rows    [][]string
+	layouts map[reflect.Type]*rowLayout
 }
 
 // tabular makes the Tabular Data Package: datapackage.json and a CSV per
@@ -281,35 +284,99 @@ func attributes(as []hsdsAttribute, add func(string, any)) {
 
 // add appends v's row, unless an object of the same id is in already (a
 // location is nested in each of its services, a term in each attribute).
-// v's JSON fields fill the columns of the same name.
+// v's JSON fields fill the columns of the same name, written as
+// services.json writes them. Fields are found by reflection once per type:
+// marshalling each object, with all it nests, made this the slowest part
+// of a national build.
 func (t *table) add(v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return err
-	}
-	var id string
-	json.Unmarshal(fields["id"], &id)
+	rv := reflect.ValueOf(v).Elem()
+	l := t.layout(rv.Type())
+	id := rv.Field(l.id).String()
 	if t.seen[id] {
 		return nil
 	}
 	t.seen[id] = true
 	row := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		raw := fields[c.name]
-		var s string
-		if len(raw) > 0 && raw[0] == '"' {
-			json.Unmarshal(raw, &s)
-		} else {
-			s = string(raw) // a number
+	for i, f := range l.fields {
+		if f.index < 0 {
+			continue
+		}
+		s, err := cellOf(rv.Field(f.index), f.omitEmpty)
+		if err != nil {
+			return err
 		}
 		row[i] = s
 	}
 	t.rows = append(t.rows, row)
 	return nil
+}
+
+// rowLayout is where a struct type holds each column of a table.
+type rowLayout struct {
+	id     int // the field of "id"
+	fields []struct {
+		index     int // -1: the type has no such field
+		omitEmpty bool
+	}
+}
+
+func (t *table) layout(typ reflect.Type) *rowLayout {
+	if l, ok := t.layouts[typ]; ok {
+		return l
+	}
+	byName := map[string]int{}
+	omit := map[string]bool{}
+	for i := range typ.NumField() {
+		tag := typ.Field(i).Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		byName[name] = i
+		omit[name] = strings.Contains(","+opts+",", ",omitempty,")
+	}
+	l := &rowLayout{id: byName["id"]}
+	l.fields = make([]struct {
+		index     int
+		omitEmpty bool
+	}, len(t.columns))
+	for i, c := range t.columns {
+		l.fields[i].index = -1
+		if j, ok := byName[c.name]; ok {
+			l.fields[i].index, l.fields[i].omitEmpty = j, omit[c.name]
+		}
+	}
+	if t.layouts == nil {
+		t.layouts = map[reflect.Type]*rowLayout{}
+	}
+	t.layouts[typ] = l
+	return l
+}
+
+// cellOf writes a value as services.json has it: strings as they are,
+// numbers and booleans in JSON's form, nothing for what JSON omits.
+func cellOf(v reflect.Value, omitEmpty bool) (string, error) {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return "", nil
+		}
+		v = v.Elem()
+	} else if omitEmpty && v.IsZero() {
+		return "", nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.String(), nil
+	case reflect.Bool:
+		return strconv.FormatBool(v.Bool()), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(v.Int(), 10), nil
+	case reflect.Float32, reflect.Float64:
+		data, err := json.Marshal(v.Interface())
+		return string(data), err
+	}
+	data, err := json.Marshal(v.Interface())
+	return string(data), err
 }
 
 // csv writes the table: header, then rows, RFC 4180.

@@ -3,6 +3,7 @@ package opendata
 import (
 	"net/url"
 	"sort"
+	"sync"
 
 	"github.com/abri-guide/abri/generator/content"
 )
@@ -21,15 +22,23 @@ type Options struct {
 // exporter makes the files of one standard.
 type exporter func(g *content.Guide, opts Options) ([]File, error)
 
-// Export makes every file of the export, sorted by path.
+// Export makes every file of the export, sorted by path. The standards
+// are made side by side: each reads the guide, none writes to it.
 func Export(g *content.Guide, opts Options) ([]File, error) {
+	exporters := []exporter{dataInclusion, hsds, places}
+	made := make([][]File, len(exporters))
+	errs := make([]error, len(exporters))
+	var wg sync.WaitGroup
+	for i, export := range exporters {
+		wg.Go(func() { made[i], errs[i] = export(g, opts) })
+	}
+	wg.Wait()
 	var files []File
-	for _, export := range []exporter{dataInclusion, hsds, places} {
-		fs, err := export(g, opts)
-		if err != nil {
-			return nil, err
+	for i := range exporters {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		files = append(files, fs...)
+		files = append(files, made[i]...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
