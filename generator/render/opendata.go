@@ -90,6 +90,13 @@ func (p *Page) DataGroups() ([]DataGroup, error) {
 	return out, nil
 }
 
+// DataInclusionBarred tells that the guide's licence does not let
+// data·inclusion republish its data (opendata.DataInclusionLicence).
+func (p *Page) DataInclusionBarred() bool {
+	ok, _ := opendata.DataInclusionLicence(p.Site.guide)
+	return !ok
+}
+
 // format names a file's format by its extension.
 func format(p string) string {
 	switch ext := strings.TrimPrefix(path.Ext(p), "."); ext {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/abri-guide/abri/generator/markdown"
 	"github.com/abri-guide/abri/generator/opendata"
@@ -80,6 +81,29 @@ func TestOpenDataPage(t *testing.T) {
 		}
 		if strings.Join(in, " ") != "offline/guide-fr.zip offline/guide-en.zip" {
 			t.Errorf("%s is in %v, want the copies of each whole language only", f.Path, in)
+		}
+	}
+}
+
+// TestOpenDataPageLicence: the page says that data·inclusion may not take
+// the files of a share-alike guide, and says nothing of it for an open one.
+func TestOpenDataPageLicence(t *testing.T) {
+	for _, c := range []struct {
+		licence string
+		warned  bool
+	}{{"ODbL-1.0", true}, {"Etalab-2.0", false}} {
+		r := prepared(t, fstest.MapFS{
+			"site.yaml":       {Data: []byte("title: Guide\nlanguages: [fr, en]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: " + c.licence + "}\n")},
+			"categories.yaml": {Data: []byte("- id: hygiene_and_wellness\n  icon: hygiene_and_wellness\n  name: Hygiène\n")},
+			"listings/a.yaml": {Data: []byte("name: A\ncategories: [hygiene_and_wellness]\naddress: {city: Lyon}\nupdated: 2026-11-01\n")},
+		})
+		page, ok, err := r.File("en/data.html")
+		if !ok || err != nil {
+			t.Fatalf("en/data.html: %v %v", ok, err)
+		}
+		warned := strings.Contains(string(page), "which this guide&#39;s licence ("+c.licence+") does not allow")
+		if warned != c.warned {
+			t.Errorf("licence %s: warned %v, want %v", c.licence, warned, c.warned)
 		}
 	}
 }
