@@ -104,6 +104,9 @@ func refID(ref string, files map[string]string) (string, error) {
 		if files[id] == path.Clean(ref) {
 			return id, nil
 		}
+		if near := closest(id, keys(files)); near != "" {
+			return "", fmt.Errorf("%s: not a listing of the guide (did you mean %s?)", ref, files[near])
+		}
 		return "", fmt.Errorf("%s: not a listing of the guide (want a file of listings/, or an id such as %s)", ref, some(files))
 	}
 	if _, ok := files[ref]; ok {
@@ -160,6 +163,14 @@ func some(files map[string]string) string {
 
 // didYouMean names the closest of names, when one is close.
 func didYouMean(s string, names []string) string {
+	if best := closest(s, names); best != "" {
+		return " (did you mean " + best + "?)"
+	}
+	return ""
+}
+
+// closest is the name nearest to s, folded, within two edits; or "".
+func closest(s string, names []string) string {
 	best, bestD := "", 3
 	fs := slug.Fold(s)
 	for _, n := range names {
@@ -167,10 +178,7 @@ func didYouMean(s string, names []string) string {
 			best, bestD = n, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return " (did you mean " + best + "?)"
+	return best
 }
 
 // distance is the edit distance between a and b, in runes.

@@ -89,7 +89,8 @@ func TestSelectErrors(t *testing.T) {
 		{Selection{City: "Tokyo"}, "--city Tokyo: no place of the guide is in this city"},
 		{Selection{Category: "showr"}, "--category showr: not a category of categories.yaml (did you mean shower?)"},
 		{Selection{Refs: []string{"halte-des-canau"}}, "halte-des-canau: no listing has this id (did you mean halte-des-canaux?)"},
-		{Selection{Refs: []string{"listings/paris/nowhere.yaml"}}, "listings/paris/nowhere.yaml: not a listing of the guide"},
+		{Selection{Refs: []string{"listings/paris/nowhere.yaml"}}, "listings/paris/nowhere.yaml: not a listing of the guide (want a file of listings/, or an id such as "},
+		{Selection{Refs: []string{"listings/halte-des-canaux.yaml"}}, "listings/halte-des-canaux.yaml: not a listing of the guide (did you mean listings/paris/halte-des-canaux.yaml?)"},
 		{Selection{Refs: []string{"../site.yaml"}}, "../site.yaml: not a listing of the guide"},
 	} {
 		_, err := Select(fsys, g, tc.sel)
