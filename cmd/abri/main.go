@@ -42,12 +42,20 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+  abri close --from D --to D --note TEXT [--city C] [--category K] [--ids a,b] [--write]
+                       add a temporary closure to many places at once (a dry run without --write)
   abri import FORMAT FILE... [flags]
                        write listings from open data (data-inclusion, hsds, mednum, geojson)
   abri new listing|page <name> [flags]
                        write a new listing or page to fill in, every field explained
+  abri reopen --from D --to D [--city C] [--category K] [--ids a,b] [--write]
+                       remove the temporary closure of those dates that close added
   abri schema [flags]  write the JSON Schemas that give editors completion and inline errors
   abri serve [flags]   preview on http://127.0.0.1:1313/ with live reload while you edit
+  abri stale [--city C] [--category K] [--older-than N] [--csv] [--html FILE]
+                       the call list: places not checked for stale_after days, oldest first
+  abri verify FILE-OR-ID... | --city C | --category K [--date D]
+                       set updated: to today on the places just checked
   abri help [command]  show this help, or a command's flags
 
 Run "abri <command> -h" to see a command's flags.
@@ -64,14 +72,22 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "close":
+		return runClose(ctx, rest, stdout, stderr)
 	case "import":
 		return runImport(ctx, rest, stdout, stderr)
 	case "new":
 		return runNew(ctx, rest, stdout, stderr)
+	case "reopen":
+		return runReopen(ctx, rest, stdout, stderr)
 	case "schema":
 		return runSchema(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
+	case "stale":
+		return runStale(ctx, rest, stdout, stderr)
+	case "verify":
+		return runVerify(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
 			return Run(ctx, []string{rest[0], "-h"}, stdout, stderr)
