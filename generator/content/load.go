@@ -97,7 +97,7 @@ func loadSite(fsys fs.FS, opts Options, ps *Problems) *Site {
 	d := &decoder{path: path.Join(opts.Root, "site.yaml"), problems: ps, site: site}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		d.syntaxError(err)
+		d.syntaxError(data, err, 1)
 		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -469,7 +469,7 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 	d := &decoder{path: p, problems: ps, site: g.Site}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
-		d.syntaxError(err)
+		d.syntaxError(front, err, line)
 		return nil
 	}
 	shiftLines(&doc, line)
