@@ -42,6 +42,7 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+                       (--format github: as annotations on the lines of a pull request)
   abri import FORMAT FILE... [flags]
                        write listings from open data (data-inclusion, hsds, mednum, geojson)
   abri new listing|page <name> [flags]
