@@ -73,14 +73,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	sum, problems, err := generator.Build(ctx, cfg)
 	report(stderr, problems, false)
-	reportWarnings(stderr, problems)
 	if errors.Is(err, generator.ErrInvalid) {
+		reportWarnings(stderr, problems)
 		fmt.Fprintf(stderr, "abri: %v\n", err)
 		return exitError{err.Error()}
 	} else if err != nil {
+		// A refused --out or an interruption: its one line, not drowned.
 		return err
 	}
 	fmt.Fprintf(stdout, "abri: %s → %s\n", sum, cfg.Out)
+	reportWarnings(stderr, problems)
 	for _, n := range sum.Notices {
 		fmt.Fprintf(stderr, "abri: warning: %s\n", n)
 	}
