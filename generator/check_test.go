@@ -210,7 +210,7 @@ address: {city: Lyon}
 name: La Halte
   categories: [shower]
 updated: 2026-11-01
-`, []string{`content/listings/lyon/halte.yaml:2:1: YAML syntax: mapping values are not allowed in this context (check indentation, colons and quotes)`}},
+`, []string{`content/listings/lyon/halte.yaml:2:13: YAML syntax: mapping values are not allowed in this context (check indentation, colons and quotes)`}},
 		{"unknown icon", `
 -- categories.yaml --
 - id: hygiene_and_wellness

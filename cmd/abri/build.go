@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/abri-guide/abri/generator"
@@ -15,10 +17,14 @@ import (
 )
 
 // flags parses the flags shared by build and check into a Config.
-func flags(name, doc string, args []string, stderr io.Writer, withOut bool) (generator.Config, error) {
+// extra adds a command's own flags.
+func flags(name, doc string, args []string, stderr io.Writer, withOut bool, extra ...func(*flag.FlagSet)) (generator.Config, error) {
 	cfg := generator.Config{}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	for _, add := range extra {
+		add(fs)
+	}
 	fs.StringVar(&cfg.Content, "content", "content", "content folder: site.yaml, categories.yaml, listings/, pages/")
 	fs.StringVar(&cfg.Theme, "theme", "themes/default", "theme folder: templates/, static/, icons/, i18n/")
 	if withOut {
@@ -68,12 +74,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sum, problems, err := generator.Build(ctx, cfg)
 	report(stderr, problems, false)
 	if errors.Is(err, generator.ErrInvalid) {
+		reportWarnings(stderr, problems)
 		fmt.Fprintf(stderr, "abri: %v\n", err)
 		return exitError{err.Error()}
 	} else if err != nil {
+		// A refused --out or an interruption: its one line, not drowned.
 		return err
 	}
 	fmt.Fprintf(stdout, "abri: %s → %s\n", sum, cfg.Out)
+	reportWarnings(stderr, problems)
 	for _, n := range sum.Notices {
 		fmt.Fprintf(stderr, "abri: warning: %s\n", n)
 	}
@@ -81,17 +90,30 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg, err := flags("check", "Checks the content and prints every problem as path:line:col: message.\nExits 1 when there are errors, 0 when there are only warnings.", args, stderr, false)
+	var format string
+	cfg, err := flags("check", "Checks the content and prints every problem as path:line:col: message.\nExits 1 when there are errors, 0 when there are only warnings.", args, stderr, false, func(fs *flag.FlagSet) {
+		fs.StringVar(&format, "format", "plain", "plain: path:line:col: message; github: GitHub Actions annotations, shown on the lines of a pull request")
+	})
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	} else if err != nil {
 		return err
 	}
+	if format != "plain" && format != "github" {
+		fmt.Fprintf(stderr, "abri check: --format is plain or github, not %q\n", format)
+		return exitError{"bad format"}
+	}
 	_, _, problems, err := generator.Check(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	report(stdout, problems, true)
+	if format == "github" {
+		for _, p := range problems {
+			fmt.Fprintln(stdout, annotation(p))
+		}
+	} else {
+		report(stdout, problems, true)
+	}
 	fmt.Fprintf(stdout, "abri: %d errors, %d warnings\n", problems.Errors(), problems.Warnings())
 	if problems.Errors() > 0 {
 		return exitError{"content has errors"}
@@ -99,11 +121,62 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// annotation writes a problem as a GitHub Actions workflow command, which
+// GitHub shows on the file's line in a pull request.
+func annotation(p content.Problem) string {
+	kind := "error"
+	if p.Severity == content.Warning {
+		kind = "warning"
+	}
+	path := p.Path
+	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(path) {
+		// GitHub finds files from the repository's root, where CI runs.
+		if rel, err := filepath.Rel(wd, path); err == nil {
+			path = rel
+		}
+	}
+	props := "file=" + escapeProperty(filepath.ToSlash(path))
+	if p.Line > 0 {
+		props += fmt.Sprintf(",line=%d,col=%d", p.Line, p.Col)
+	}
+	return "::" + kind + " " + props + "::" + escapeData(p.Msg)
+}
+
+// escapeData and escapeProperty escape as GitHub's workflow commands require.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer(":", "%3A", ",", "%2C").Replace(escapeData(s))
+}
+
+// maxBuildWarnings is how many warnings build prints: enough to see them
+// in a deploy log, not so many that the log's end scrolls away.
+const maxBuildWarnings = 20
+
 // report prints errors, and warnings too when asked.
 func report(w io.Writer, problems content.Problems, warnings bool) {
 	for _, p := range problems {
 		if p.Severity == content.Error || warnings {
 			fmt.Fprintln(w, p)
 		}
+	}
+}
+
+// reportWarnings prints the first warnings and counts the others, for the
+// logs of Netlify or CI where editors cannot run abri check.
+func reportWarnings(w io.Writer, problems content.Problems) {
+	shown := 0
+	for _, p := range problems {
+		if p.Severity != content.Warning {
+			continue
+		}
+		if shown == maxBuildWarnings {
+			fmt.Fprintf(w, "abri: … and %d more warnings (abri check lists them all)\n", problems.Warnings()-shown)
+			return
+		}
+		fmt.Fprintln(w, p)
+		shown++
 	}
 }

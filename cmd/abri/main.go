@@ -42,6 +42,7 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+                       (--format github: as annotations on the lines of a pull request)
   abri close --from D --to D --note TEXT [--city C] [--category K] [--ids a,b] [--write]
                        add a temporary closure to many places at once (a dry run without --write)
   abri import FORMAT FILE... [flags]

@@ -1,13 +1,16 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -84,7 +87,7 @@ func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
 func (d *decoder) decodeDocument(data []byte, v any) bool {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		d.syntaxError(err)
+		d.syntaxError(data, err, 1)
 		return false
 	}
 	if len(doc.Content) == 0 || blank(doc.Content[0]) {
@@ -95,18 +98,74 @@ func (d *decoder) decodeDocument(data []byte, v any) bool {
 	return true
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// syntaxError reports a YAML syntax error where it is, as editors expect;
+// data is what was parsed, first its line in the file.
+func (d *decoder) syntaxError(data []byte, err error, first int) {
+	line, col := syntaxAt(data, err)
+	msg := problemOf(err.Error())
+	d.errorf(&yaml.Node{Line: first + line - 1, Column: col}, "YAML syntax: %s (check indentation, colons and quotes)", msg)
+}
 
-// syntaxError reports a YAML syntax error at its line, as editors expect.
-func (d *decoder) syntaxError(err error) {
-	msg := err.Error()
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+var yamlLine = regexp.MustCompile(`^yaml: line \d+: (.*)$`)
+
+// syntaxAt finds the line and column of a YAML syntax error in data.
+// yaml.v3 names only the line of the error's context (where a list
+// opened), one line too early for some errors, not at all on the first
+// line, and the end of the file for a quote left open. The shortest start
+// of data that fails with the same error ends where the parser gave up.
+func syntaxAt(data []byte, err error) (line, col int) {
+	var ends []int // the offset after each line
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	d.errorf(&yaml.Node{Line: line, Column: 1}, "YAML syntax: %s (check indentation, colons and quotes)", msg)
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	want := err.Error()
+	line, col = shortestFailing(data, ends, func(e string) bool { return e == want })
+	if line == len(ends) {
+		// Only the whole file fails so: the line yaml.v3 gave is the
+		// file's end, which moves with the start taken. Compare the
+		// message alone.
+		want = problemOf(want)
+		line, col = shortestFailing(data, ends, func(e string) bool { return problemOf(e) == want })
+	}
+	return line, col
+}
+
+// problemOf is a yaml.v3 error without its prefix and line.
+func problemOf(e string) string {
+	if m := yamlLine.FindStringSubmatch(e); m != nil {
+		return m[1]
+	}
+	return strings.TrimPrefix(e, "yaml: ")
+}
+
+// shortestFailing halves on whole lines, then within the line, so a 1 MB
+// file costs some 40 parses. ends are the offsets after each line.
+func shortestFailing(data []byte, ends []int, same func(string) bool) (line, col int) {
+	fails := func(n int) bool {
+		var doc yaml.Node
+		e := yaml.Unmarshal(data[:n], &doc)
+		return e != nil && same(e.Error())
+	}
+	k := sort.Search(len(ends), func(i int) bool { return fails(ends[i]) })
+	if k == len(ends) {
+		return len(ends), 1 // never seen: the whole file fails by definition
+	}
+	start := 0
+	if k > 0 {
+		start = ends[k-1]
+	}
+	text := data[start:ends[k]]
+	if tab := bytes.IndexByte(text, '\t'); tab >= 0 && len(bytes.TrimLeft(text[:tab], " ")) == 0 {
+		// A tab in the indentation: the parser stops at what follows it.
+		return k + 1, utf8.RuneCount(text[:tab]) + 1
+	}
+	o := start + sort.Search(ends[k]-start, func(i int) bool { return fails(start + i + 1) }) + 1
+	return k + 1, max(1, utf8.RuneCount(data[start:min(o, ends[k])]))
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, rules fieldRules) {

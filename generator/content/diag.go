@@ -24,6 +24,8 @@ type Problem struct {
 	Col      int    // 1-based
 	Msg      string // what is wrong and how to fix it
 	Severity Severity
+
+	lang string // the language a text is in that the guide does not list, summarised once per language
 }
 
 func (p Problem) String() string {
@@ -38,6 +40,59 @@ func (p Problem) String() string {
 	}
 	b.WriteString(p.Msg)
 	return b.String()
+}
+
+// summariseLanguages replaces the errors about a language the guide does
+// not list by one per language when there are several: removing a
+// language from site.yaml would otherwise give a line per text.
+func summariseLanguages(ps Problems) Problems {
+	type group struct {
+		first        int // index in ps of the first, in file order
+		texts, files int
+		paths        map[string]bool
+	}
+	groups := map[string]*group{}
+	for i, p := range ps {
+		if p.lang == "" {
+			continue
+		}
+		g := groups[p.lang]
+		if g == nil {
+			g = &group{first: i, paths: map[string]bool{}}
+			groups[p.lang] = g
+		}
+		if before(p, ps[g.first]) {
+			g.first = i
+		}
+		g.texts++
+		if !g.paths[p.Path] {
+			g.paths[p.Path] = true
+			g.files++
+		}
+	}
+	out := ps[:0:0]
+	for i, p := range ps {
+		g := groups[p.lang]
+		switch {
+		case g == nil || g.texts == 1:
+			out = append(out, p)
+		case i == g.first:
+			p.Msg = fmt.Sprintf("%s is not a language of the guide: %d texts in %d files, first here; add %s to languages in site.yaml or remove them", p.lang, g.texts, g.files, p.lang)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// before orders problems by file, line and column.
+func before(a, b Problem) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 // Problems collects every problem of a run so that editors see them all at once.
@@ -59,16 +114,7 @@ func (ps Problems) Warnings() int { return len(ps) - ps.Errors() }
 
 // Sort orders problems by file, line and column, so that output is stable.
 func (ps Problems) Sort() {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	sort.SliceStable(ps, func(i, j int) bool { return before(ps[i], ps[j]) })
 }
 
 // Err returns the problems as an error when at least one stops the build.

@@ -60,14 +60,14 @@ func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problem
 	g := &Guide{ByID: map[string]*Category{}, Pages: map[string][]*Page{}}
 	opts.sum = newDigest()
 	defer func() { g.Sum = opts.sum.sum() }()
-	g.Site = loadSite(fsys, opts, &ps)
-	if g.Site == nil {
-		ps.Sort()
-		return nil, ps
+	site, siteOK := loadSite(fsys, opts, &ps)
+	g.Site = site
+	if site.Timezone.Location != nil && !opts.Now.IsZero() {
+		g.Today = DateOf(opts.Now.In(site.Timezone.Location))
 	}
-	if !opts.Now.IsZero() {
-		g.Today = DateOf(opts.Now.In(g.Site.Timezone.Location))
-	}
+	// A broken site.yaml does not stop here: what does not depend on its
+	// broken part is checked too, so that editors see every mistake in one
+	// run. The guide is not returned, it cannot be built.
 	g.loadCategories(fsys, opts, &ps)
 	if opts.Cache != nil {
 		o := opts
@@ -77,7 +77,11 @@ func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problem
 	g.loadListings(ctx, fsys, opts, &ps)
 	g.fileCities(&ps)
 	g.loadPages(fsys, opts, &ps)
+	ps = summariseLanguages(ps)
 	ps.Sort()
+	if !siteOK {
+		return nil, ps
+	}
 	return g, ps
 }
 
@@ -88,44 +92,58 @@ func errText(err error) string {
 	return err.Error()
 }
 
-func loadSite(fsys fs.FS, opts Options, ps *Problems) *Site {
+// loadSite reads site.yaml. When it has errors, the site returned holds
+// what could be read, for checking the rest of the guide: its languages
+// are nil when they could not be read, and texts are then not checked
+// against them.
+func loadSite(fsys fs.FS, opts Options, ps *Problems) (*Site, bool) {
+	site := &Site{StaleAfter: 180}
 	data, ok := readFile(fsys, opts, "site.yaml", maxYAML, ps)
 	if !ok {
-		return nil
+		return site, false
 	}
-	site := &Site{}
 	d := &decoder{path: path.Join(opts.Root, "site.yaml"), problems: ps, site: site}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		d.syntaxError(err)
-		return nil
+		d.syntaxError(data, err, 1)
+		return site, false
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		d.errorf(&yaml.Node{Line: 1, Column: 1}, "want a map of fields (title:, languages: ...)")
-		return nil
+		return site, false
 	}
 	// Languages come first: every text of the file is checked against them.
 	root := doc.Content[0]
-	langs := valueOf(root, "languages")
-	if langs == nil {
-		d.errorf(root, "missing required field \"languages\" (e.g. languages: [fr, en])")
-		return nil
-	}
-	d.field = []string{"languages"}
-	d.decode(langs, reflectValue(&site.Languages), fieldRules{})
-	d.field = nil
-	if !site.checkLanguages(d, langs) {
-		return nil
-	}
 	before := ps.Errors()
-	d.decode(root, reflectValue(site), fieldRules{})
-	if ps.Errors() > before {
-		return nil
+	if langs := valueOf(root, "languages"); langs == nil {
+		d.errorf(root, "missing required field \"languages\" (e.g. languages: [fr, en])")
+	} else {
+		d.field = []string{"languages"}
+		d.decode(langs, reflectValue(&site.Languages), fieldRules{})
+		d.field = nil
+		if !site.checkLanguages(d, langs) || ps.Errors() > before {
+			site.Languages = nil
+		}
 	}
-	if site.StaleAfter == 0 {
-		site.StaleAfter = 180
+	if ps.Errors() == before {
+		d.decode(root, reflectValue(site), fieldRules{})
+	} else {
+		// The rest of the file is checked, its texts against no language;
+		// the languages' own errors are reported once, above.
+		var rest Problems
+		d.problems = &rest
+		d.decode(root, reflectValue(site), fieldRules{})
+		site.Languages = nil
+		for _, p := range rest {
+			if !strings.HasPrefix(p.Msg, "languages: ") {
+				*ps = append(*ps, p)
+			}
+		}
 	}
-	return site
+	if site.StaleAfter <= 0 {
+		site.StaleAfter = 180 // absent, or refused above
+	}
+	return site, ps.Errors() == before
 }
 
 func (s *Site) checkLanguages(d *decoder, n *yaml.Node) bool {
@@ -448,8 +466,8 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 	case m == nil:
 		*ps = append(*ps, Problem{Path: p, Msg: "page file names are <slug>.<language>.md, e.g. about.fr.md"})
 		return nil
-	case !slices.Contains(langs, m[2]):
-		*ps = append(*ps, Problem{Path: p, Msg: "language " + m[2] + " is not a language of the guide (site.yaml languages: " + strings.Join(langs, ", ") + ")" + suggest(m[2], langs)})
+	case len(langs) > 0 && !slices.Contains(langs, m[2]):
+		*ps = append(*ps, Problem{Path: p, Msg: "language " + m[2] + " is not a language of the guide (site.yaml languages: " + strings.Join(langs, ", ") + ")" + suggest(m[2], langs), lang: m[2]})
 		return nil
 	case m[1] == "index" || m[1] == "404":
 		*ps = append(*ps, Problem{Path: p, Msg: "the slug " + m[1] + " is reserved for the site's own pages; rename the file"})
@@ -469,7 +487,7 @@ func (g *Guide) loadPage(fsys fs.FS, opts Options, name string, langs []string, 
 	d := &decoder{path: p, problems: ps, site: g.Site}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
-		d.syntaxError(err)
+		d.syntaxError(front, err, line)
 		return nil
 	}
 	shiftLines(&doc, line)

@@ -28,7 +28,7 @@ func (t Text) In(langs []string, lang string) (text, in string) {
 
 func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode {
-		if s, ok := d.scalar(n); ok {
+		if s, ok := d.scalar(n); ok && len(d.site.Languages) > 0 {
 			*t = Text{d.site.Languages[0].String(): s}
 			d.checkTranslated(n, *t)
 		}
@@ -52,7 +52,7 @@ func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
 			m[key.Value] = s
 		}
 	}
-	if len(n.Content) == 0 {
+	if len(n.Content) == 0 && len(d.site.Languages) > 0 {
 		d.errorf(n, "empty text: write it at least in %s (%s: ...), or remove the line", d.site.Languages[0], d.site.Languages[0])
 	}
 	*t = m
@@ -62,11 +62,14 @@ func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
 // checkLang reports a translation in a language the guide does not list.
 func (d *decoder) checkLang(key *yaml.Node) bool {
 	langs := d.site.langs()
-	if slices.Contains(langs, key.Value) {
+	if len(langs) == 0 || slices.Contains(langs, key.Value) {
+		// No languages: site.yaml's are broken, and reported there.
 		return true
 	}
-	d.errorf(key, "%q is not a language of the guide (site.yaml languages: %s)%s",
+	p := d.problem(Error, key, "%q is not a language of the guide (site.yaml languages: %s)%s",
 		key.Value, strings.Join(langs, ", "), suggest(key.Value, langs))
+	p.lang = key.Value
+	*d.problems = append(*d.problems, p)
 	return false
 }
 
