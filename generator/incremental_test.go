@@ -248,7 +248,39 @@ var edits = append(localEdits, addListing, deleteListing, renameListing, moveLis
 
 // localEdits change a listing's own file only: a build over the output
 // makes only some files again.
-var localEdits = []edit{changeListing, retitleListing, respellCity}
+var localEdits = []edit{changeListing, retitleListing, respellCity, setMessage, closeService}
+
+// setMessage gives a listing a temporary message in force on the day of
+// the build, or one that starts later: it is on the listing's page and on
+// its cards.
+func setMessage(h *incremental) string {
+	file := h.pick()
+	start := []string{"2026-11-20", "2026-12-20"}[h.rng.IntN(2)]
+	h.editYAML(file, file, func(root *yaml.Node) {
+		setField(root, "message", fmt.Sprintf("{text: {fr: \"Message de l'étape %d\"}, start: %s, end: 2027-01-10}", h.n, start))
+	})
+	return "giving " + h.rel(file) + " a message from " + start
+}
+
+// closeService closes one service of a listing that has some: its hours
+// change on the pages of its category.
+func closeService(h *incremental) string {
+	var file string
+	for _, f := range h.listings() {
+		if s := field(h.readYAML(f), "services"); s != nil && len(s.Content) > 0 && (file == "" || h.rng.IntN(2) == 0) {
+			file = f
+		}
+	}
+	if file == "" {
+		return changeListing(h)
+	}
+	h.editYAML(file, file, func(root *yaml.Node) {
+		svcs := field(root, "services").Content
+		svc := svcs[h.rng.IntN(len(svcs))]
+		setField(svc, "closures", fmt.Sprintf("[{start: 2026-11-%02d, end: 2026-12-10, note: {fr: \"Fermé, étape %d\"}}]", 20+h.rng.IntN(8), h.n))
+	})
+	return "closing a service of " + h.rel(file)
+}
 
 func addListing(h *incremental) string {
 	from := h.pick()
@@ -342,12 +374,35 @@ func editSite(h *incremental) string {
 	file := filepath.Join(h.content, "site.yaml")
 	var what string
 	h.editYAML(file, file, func(root *yaml.Node) {
-		if h.rng.IntN(2) == 0 {
+		notice := field(root, "notice")
+		first := notice
+		if notice.Kind == yaml.SequenceNode {
+			first = notice.Content[0]
+		}
+		switch h.rng.IntN(3) {
+		case 0:
 			what = "title"
 			setField(field(root, "title"), "en", strconv.Quote(fmt.Sprintf("Solidarity guide, edition %d", h.n)))
-		} else {
+		case 1:
 			what = "notice"
-			setField(field(field(root, "notice"), "text"), "fr", strconv.Quote(fmt.Sprintf("Avis mis à jour à l'étape %d.", h.n)))
+			setField(field(first, "text"), "fr", strconv.Quote(fmt.Sprintf("Avis mis à jour à l'étape %d.", h.n)))
+		default:
+			// A notice for one city or one category, beside the first.
+			what = "notices"
+			target := []string{"cities: [Lyon]", "categories: [food]", "cities: [Marseille], categories: [health]"}[h.rng.IntN(3)]
+			list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{first}}
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(fmt.Sprintf("{text: {fr: \"Avis ciblé de l'étape %d\"}, %s}", h.n, target)), &doc); err != nil {
+				panic(err)
+			}
+			list.Content = append(list.Content, doc.Content[0])
+			setField(root, "notice", "~")
+			for i := 0; i+1 < len(root.Content); i += 2 {
+				if root.Content[i].Value == "notice" {
+					root.Content[i+1] = list
+				}
+			}
+			what += " (" + target + ")"
 		}
 	})
 	return "changing the site's " + what

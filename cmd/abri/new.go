@@ -316,6 +316,10 @@ address:
 # closures:
 #   - {start: {{index .Closure 0}}, end: {{index .Closure 1}}, note: TODO}
 
+## A message for a while ("distribution moved to the church hall this week"),
+## shown on the place's page and cards from start to end (both optional).
+# message: {text: TODO, start: {{index .Closure 0}}, end: {{index .Closure 1}}}
+
 ## Other hours for a while (summer, cold snap): they replace the week's hours.
 # special_hours:
 #   - start: {{index .Summer 0}}

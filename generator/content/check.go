@@ -99,9 +99,35 @@ func (s *SpecialHours) check(d *decoder, n *yaml.Node) {
 }
 
 func (no *Notice) check(d *decoder, n *yaml.Node) {
-	if no.Start != nil && no.End != nil && no.End.Before(*no.Start) {
-		d.errorf(keyOf(n, "end"), "end %s is before start %s", no.End, no.Start)
+	checkDates(d, n, no.Start, no.End)
+	no.citiesAt, no.categoriesAt = itemsAt(valueOf(n, "cities")), itemsAt(valueOf(n, "categories"))
+}
+
+func (m *Message) check(d *decoder, n *yaml.Node) {
+	checkDates(d, n, m.Start, m.End)
+}
+
+// checkDates refuses a notice or message that ends before it starts.
+func checkDates(d *decoder, n *yaml.Node, start, end *Date) {
+	if start != nil && end != nil && end.Before(*start) {
+		d.errorf(keyOf(n, "end"), "end %s is before start %s (dates are inclusive: start is the first day, end the last)", end, start)
 	}
+}
+
+// itemsAt returns where the items of a list (or a single value) are.
+func itemsAt(v *yaml.Node) []cityAt {
+	if v == nil {
+		return nil
+	}
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	at := make([]cityAt, len(items))
+	for i, it := range items {
+		at[i] = cityAt{it.Line, it.Column}
+	}
+	return at
 }
 
 // checkPeriod refuses periods that end before they start and warns about

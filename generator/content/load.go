@@ -76,6 +76,7 @@ func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problem
 	}
 	g.loadListings(ctx, fsys, opts, &ps)
 	g.fileCities(&ps)
+	g.checkNotices(opts.Root, &ps)
 	g.loadPages(fsys, opts, &ps)
 	ps = summariseLanguages(ps)
 	ps.Sort()

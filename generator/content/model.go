@@ -12,7 +12,7 @@ type Site struct {
 	Licence    Licence  `yaml:"licence,required"`   // licence of the guide's data
 	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged, 1 or more; absent: 180
 	Contact    Contact  `yaml:"contact"`            // how readers and partners reach the editors
-	Notice     *Notice  `yaml:"notice"`             // optional site-wide banner
+	Notice     Notices  `yaml:"notice"`             // optional banners: one notice, or a list of them
 	Holidays   *DaysOff `yaml:"holidays"`           // optional: local public holidays added to the country's
 }
 
@@ -29,8 +29,26 @@ type Contact struct {
 	Website URL    `yaml:"website"` // optional website
 }
 
-// Notice is a site-wide banner, optionally limited to a period.
+// Notice is a banner, optionally limited to a period and to the pages of
+// some cities or categories.
 type Notice struct {
+	Text       Text     `yaml:"text,required"` // what readers must know
+	Start      *Date    `yaml:"start"`         // shown from this date (inclusive)
+	End        *Date    `yaml:"end"`           // shown until this date (inclusive)
+	Cities     []string `yaml:"cities"`        // optional: shown only on the pages of these cities (as address.city writes them) and their listings
+	Categories []string `yaml:"categories"`    // optional: shown only on the pages of these categories (ids of categories.yaml, with their sub-categories) and their listings
+
+	// Where each of Cities and Categories is written: they are checked once
+	// the categories and the listings' cities are known.
+	citiesAt, categoriesAt []cityAt
+}
+
+// Targeted reports whether the notice is shown on some pages only.
+func (no *Notice) Targeted() bool { return len(no.Cities) > 0 || len(no.Categories) > 0 }
+
+// Message is a listing's temporary message ("distribution moved to the
+// church hall this week"), optionally limited to a period.
+type Message struct {
 	Text  Text  `yaml:"text,required"` // what readers must know
 	Start *Date `yaml:"start"`         // shown from this date (inclusive)
 	End   *Date `yaml:"end"`           // shown until this date (inclusive)
@@ -79,6 +97,7 @@ type Listing struct {
 	Email        Email          `yaml:"email"`                           // e-mail address
 	Website      URL            `yaml:"website"`                         // website
 	Hours        *Hours         `yaml:"hours"`                           // weekly opening hours
+	Message      *Message       `yaml:"message"`                         // optional temporary message, shown on its page and cards while in force
 	Closures     []Closure      `yaml:"closures"`                        // temporary closures
 	SpecialHours []SpecialHours `yaml:"special_hours"`                   // temporary hours that replace the week
 	Audience     *Audience      `yaml:"audience"`                        // who is welcome
@@ -169,8 +188,13 @@ type Service struct {
 	Hours       *Hours      `yaml:"hours"`             // its own hours
 	Audience    *Audience   `yaml:"audience"`          // its own audience
 	Access      *Access     `yaml:"access"`            // its own access
+	Closures    []Closure   `yaml:"closures"`          // temporary closures of this service only
 	Note        Text        `yaml:"note"`              // anything else
 }
+
+// ownSchedule tells whether the service's days differ from the place's:
+// hours of its own, or closures of its own.
+func (sv *Service) ownSchedule() bool { return sv.Hours != nil || len(sv.Closures) > 0 }
 
 // Source credits where information comes from.
 type Source struct {

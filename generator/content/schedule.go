@@ -84,9 +84,13 @@ func (l *Listing) Schedule() hours.Schedule {
 // service without hours of its own keeps the place's. One with its own
 // hours has them instead of the place's week and special hours (written
 // for the place), with the place's public_holidays unless it gives its
-// own; the place's closures and status apply to it all the same.
+// own; the place's closures and status apply to it all the same, and its
+// own closures to it alone (the showers are closed, the day centre is not).
 func (l *Listing) ServiceSchedule(sv *Service) hours.Schedule {
 	s := l.Schedule()
+	for _, c := range sv.Closures {
+		s.Closures = append(s.Closures, period(c.Start, c.End))
+	}
 	if sv.Hours == nil {
 		return s
 	}
@@ -117,7 +121,7 @@ func period(start, end Date) hours.Period {
 // the one rule of the site: category and city pages, search results, the
 // "open now" filter and print editions all follow it.
 //
-// A service with hours of its own applies to its category and to the
+// A service with hours (or closures) of its own applies to its category and to the
 // categories above it, unless the place itself offers something else there
 // at its own hours: on "hygiene", a day centre whose only hygiene offer is
 // its shower service is judged by the shower's hours; one that also lists a
@@ -126,7 +130,7 @@ func period(start, end Date) hours.Period {
 func (l *Listing) ServiceFor(k *Category) *Service {
 	var found *Service
 	for i := range l.Services {
-		if sv := &l.Services[i]; found == nil && sv.Hours != nil && sv.Category.Within(k) {
+		if sv := &l.Services[i]; found == nil && sv.ownSchedule() && sv.Category.Within(k) {
 			found = sv
 		}
 	}
@@ -150,10 +154,10 @@ func (l *Listing) ScheduleFor(k *Category) hours.Schedule {
 	return l.Schedule()
 }
 
-// ownHours returns the first service of category c with hours of its own.
+// ownHours returns the first service of category c with hours or closures of its own.
 func (l *Listing) ownHours(c *Category) *Service {
 	for i := range l.Services {
-		if sv := &l.Services[i]; sv.Hours != nil && sv.Category.Category != nil && sv.Category.ID == c.ID {
+		if sv := &l.Services[i]; sv.ownSchedule() && sv.Category.Category != nil && sv.Category.ID == c.ID {
 			return sv
 		}
 	}

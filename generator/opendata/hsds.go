@@ -224,6 +224,8 @@ func (b *hsdsBuild) service(l *content.Listing, id ids, e entry, org *hsdsOrgani
 		if sv.Hours != nil {
 			a.add("service.hours", "own")
 			sched, week = l.ServiceSchedule(sv), b.text(sv.Hours.Note)
+		} else if len(sv.Closures) > 0 {
+			sched = l.ServiceSchedule(sv) // the place's hours, closed on the service's own closures
 		}
 		if sv.Audience != nil {
 			aud = sv.Audience

@@ -32,9 +32,8 @@ type Site struct {
 	Listings   []*Listing           // sorted by id
 	Pages      []*MDPage            // sorted by menu position, then slug
 	MultiCity  bool
-	Notice     content.Text                  // the site notice if it is not over on the day of the build
-	NoticeShow string                        // its data-show for app.js: first/last day, either may be empty
-	NoticeHide bool                          // it starts after the day of the build
+	Notices    []Notice                      // the notices for every page not over on the day of the build
+	targeted   []Notice                      // those for the pages of some cities or categories (Page.PageNotices)
 	CSS        string                        // path of the style sheet from the site root
 	HoursJS    string                        // path of the opening-status script
 	AppJS      string                        // path of the app script: service worker, saving for offline
@@ -71,13 +70,8 @@ func newSite(g *content.Guide, th *theme.Theme, md *markdown.Renderer, today con
 	for _, lang := range s.Langs {
 		s.hoursData[lang] = template.JS(hours.PageJSON(g.Site.Timezone.Name, cal, th.Strings[lang]))
 	}
-	if n := g.Site.Notice; n != nil && (n.End == nil || !n.End.Before(today)) {
-		s.Notice, s.NoticeHide = n.Text, !inForce(n, today)
-		if n.Start != nil || n.End != nil {
-			s.NoticeShow = dateOrEmpty(n.Start) + "/" + dateOrEmpty(n.End)
-		}
-	}
 	s.addCategories(g.Categories, nil)
+	s.addNotices(g, today)
 	for i, l := range g.Listings {
 		var v *Listing
 		if old, ok := reuse[l]; ok {
@@ -127,8 +121,22 @@ func dateOrEmpty(d *content.Date) string {
 	return d.String()
 }
 
-func inForce(n *content.Notice, today content.Date) bool {
-	return (n.Start == nil || !today.Before(*n.Start)) && (n.End == nil || !n.End.Before(today))
+// inForce tells whether today is within start and end, either may be nil.
+func inForce(start, end *content.Date, today content.Date) bool {
+	return (start == nil || !today.Before(*start)) && (end == nil || !end.Before(today))
+}
+
+// dated returns the text shown from start to end as app.js reads it: its
+// data-show ("" when always shown) and whether the build day hides it;
+// ok is false when it is over on the day of the build.
+func dated(start, end *content.Date, today content.Date) (show string, hidden, ok bool) {
+	if end != nil && end.Before(today) {
+		return "", false, false
+	}
+	if start != nil || end != nil {
+		show = dateOrEmpty(start) + "/" + dateOrEmpty(end)
+	}
+	return show, !inForce(start, end, today), true
 }
 
 func (s *Site) addCategories(cs []*content.Category, parent *Category) {
@@ -171,13 +179,19 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 	}
 	for i, svc := range l.Services {
 		sv := Service{Service: svc, Cat: s.ByID[svc.Category.ID], Hours: newHours(svc.Hours)}
-		if svc.Hours != nil {
+		if svc.Hours != nil || len(svc.Closures) > 0 {
 			sv.Status = l.ServiceSchedule(&l.Services[i]).Since(hoursDate(today)).JSON()
 		}
+		sv.Closures, sv.Print = datedClosures(svc.Closures, today)
 		v.Services = append(v.Services, sv)
 	}
 	v.in = s.servicesIn(l)
 	v.addDated(l, today, s.StaleAfter)
+	if m := l.Message; m != nil {
+		if show, hidden, ok := dated(m.Start, m.End, today); ok {
+			v.Message = &Message{Text: m.Text, Show: show, Hidden: hidden}
+		}
+	}
 	return v
 }
 
@@ -212,15 +226,8 @@ func (s *Site) servicesIn(l *content.Listing) map[string]int {
 // build, each with the days it is announced, so that app.js shows them on
 // the right days however long ago the site was built; and the edition's.
 func (v *Listing) addDated(l *content.Listing, today content.Date, staleAfter int) {
-	horizon := content.DateOf(today.Time().Add(30 * 24 * time.Hour))
-	for _, c := range l.Closures {
-		if today.IsZero() || !c.End.Before(today) {
-			v.Closures = append(v.Closures, Dated{Closure: c, Show: announce(c.Start, c.End), Hidden: !announced(c.Start, c.End, today)})
-		}
-		if upcoming(c.Start, c.End, today, horizon) {
-			v.Print.Closures = append(v.Print.Closures, c)
-		}
-	}
+	horizon := printHorizon(today)
+	v.Closures, v.Print.Closures = datedClosures(l.Closures, today)
 	for _, sh := range l.SpecialHours {
 		sp := Special{SpecialHours: sh, Table: newHours(sh.Hours), Show: announce(sh.Start, sh.End), Hidden: !announced(sh.Start, sh.End, today)}
 		if today.IsZero() || !sh.End.Before(today) {
@@ -233,6 +240,26 @@ func (v *Listing) addDated(l *content.Listing, today content.Date, staleAfter in
 	if !l.Updated.IsZero() {
 		v.StaleShow = content.DateOf(l.Updated.Time().Add(time.Duration(staleAfter+1)*24*time.Hour)).String() + "/"
 	}
+}
+
+// datedClosures returns the closures not over on the day of the build,
+// each with the days it is announced, and those of the print edition.
+func datedClosures(cs []content.Closure, today content.Date) (shown []Dated, print []content.Closure) {
+	horizon := printHorizon(today)
+	for _, c := range cs {
+		if today.IsZero() || !c.End.Before(today) {
+			shown = append(shown, Dated{Closure: c, Show: announce(c.Start, c.End), Hidden: !announced(c.Start, c.End, today)})
+		}
+		if upcoming(c.Start, c.End, today, horizon) {
+			print = append(print, c)
+		}
+	}
+	return shown, print
+}
+
+// printHorizon is the last day a print edition of today announces.
+func printHorizon(today content.Date) content.Date {
+	return content.DateOf(today.Time().Add(30 * 24 * time.Hour))
 }
 
 // announceDays is how long before it starts a period is announced.

@@ -75,18 +75,28 @@ type Listing struct {
 	Special    []Special      // not over on the day of the build; shown from 15 days before
 	StaleShow  string         // data-show of the stale caution: from the first stale day on
 	Print      Upcoming       // closures and special hours of the print edition
+	Message    *Message       // its temporary message, nil when none or over
 	in         map[string]int // category id -> 1 + index in Services of the service whose hours apply there
 	OSM        string         // OpenStreetMap link, "" when hidden
 	GeoURI     string         // geo: link, "" when hidden
 	Hidden     bool           // the address is hidden
 }
 
+// Message is a listing's temporary message not over on the day of the build.
+type Message struct {
+	Text   content.Text
+	Show   string // data-show: first/last day, either may be empty; "" when always shown
+	Hidden bool   // not in force on the day of the build
+}
+
 // Service is a service of a listing with its hours.
 type Service struct {
 	content.Service
-	Cat    *Category
-	Hours  *Hours
-	Status string // its hours for hours.js, when it has hours of its own
+	Cat      *Category
+	Hours    *Hours
+	Status   string            // its hours for hours.js, when it has hours or closures of its own
+	Closures []Dated           // its own closures not over on the day of the build
+	Print    []content.Closure // its own closures of the print edition
 }
 
 // Special are special hours with their table.
@@ -115,9 +125,10 @@ type Upcoming struct {
 // of the service that applies there (content.Listing.ServiceFor), or the
 // place's.
 type In struct {
-	Hours   *Hours
-	Status  string
-	Special []Special // the place's special hours for the print edition; none for a service
+	Hours    *Hours
+	Status   string
+	Special  []Special         // the place's special hours for the print edition; none for a service with hours of its own
+	Closures []content.Closure // the service's own closures for the print edition
 }
 
 // serviceIn returns 1 + the index in Services of the service whose hours
@@ -132,7 +143,11 @@ func (l *Listing) serviceIn(c *Category) int {
 // In returns the hours a reader looking for c sees here.
 func (l *Listing) In(c *Category) In {
 	if i := l.serviceIn(c); i > 0 {
-		return In{Hours: l.Services[i-1].Hours, Status: l.Services[i-1].Status}
+		sv := &l.Services[i-1]
+		if sv.Hours == nil { // closures of its own at the place's hours
+			return In{Hours: l.Hours, Status: sv.Status, Special: l.Print.Special, Closures: sv.Print}
+		}
+		return In{Hours: sv.Hours, Status: sv.Status, Closures: sv.Print}
 	}
 	return In{Hours: l.Hours, Status: l.Status, Special: l.Print.Special}
 }

@@ -18,6 +18,7 @@ var snippets = map[reflect.Type]func(*builder) *Schema{
 	reflect.TypeFor[content.SpokenLang]():  (*builder).spokenLang,
 	reflect.TypeFor[content.Date]():        (*builder).date,
 	reflect.TypeFor[content.Phones]():      (*builder).phones,
+	reflect.TypeFor[content.Notices]():     (*builder).notices,
 	reflect.TypeFor[content.Phone]():       (*builder).phone,
 	reflect.TypeFor[content.Email]():       (*builder).email,
 	reflect.TypeFor[content.URL]():         (*builder).url,
@@ -105,6 +106,15 @@ func (b *builder) phones() *Schema {
 	return &Schema{
 		Description: "Phone numbers: one, or a list [\"+33 4 72 00 00 00\", \"115\"].",
 		AnyOf:       []*Schema{phone, {Type: Types{"array"}, Items: &Items{All: phone}}},
+	}
+}
+
+// notices are site.yaml's notice: one notice, or a list of them.
+func (b *builder) notices() *Schema {
+	notice := b.ref(reflect.TypeFor[content.Notice]())
+	return &Schema{
+		Description: "Banners: one notice {text: …}, or a list of them, each with its own dates and targets.",
+		AnyOf:       []*Schema{notice, {Type: Types{"array"}, Items: &Items{All: notice}}},
 	}
 }
 
