@@ -42,6 +42,7 @@ const usage = `abri builds a solidarity guide into a static site.
 Usage:
   abri build [flags]   check the content, then write the site (nothing is written on error)
   abri check [flags]   check the content only: every problem as path:line:col: message
+  abri init DIR        write a new guide of one's own into DIR, ready to build
   abri import FORMAT FILE... [flags]
                        write listings from open data (data-inclusion, hsds, mednum, geojson)
   abri new listing|page <name> [flags]
@@ -64,6 +65,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "init":
+		return runInit(ctx, rest, stdout, stderr)
 	case "import":
 		return runImport(ctx, rest, stdout, stderr)
 	case "new":
