@@ -26,6 +26,7 @@ import (
 type Config struct {
 	Content string    // content folder
 	Theme   string    // theme folder
+	ThemeFS fs.FS     // the theme's files when not the folder Theme (abri's built-in theme); Theme names it
 	Out     string    // output folder
 	Now     time.Time // time of the build: notices in force, warnings about old data
 	Workers int       // parallel renderers; 0: one per CPU
@@ -69,7 +70,11 @@ var ErrInterrupted = errors.New("interrupted")
 // done first, it returns ErrInterrupted and no problems: they would be
 // those of a half-read guide.
 func Check(ctx context.Context, cfg Config) (*content.Guide, *theme.Theme, content.Problems, error) {
-	th, err := theme.Load(os.DirFS(cfg.Theme), cfg.Theme)
+	fsys := cfg.ThemeFS
+	if fsys == nil {
+		fsys = os.DirFS(cfg.Theme)
+	}
+	th, err := theme.Load(fsys, cfg.Theme)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -227,7 +232,11 @@ func safeOut(cfg Config) error {
 	if err != nil {
 		return err
 	}
-	for _, in := range []string{cfg.Content, cfg.Theme, "."} {
+	ins := []string{cfg.Content, cfg.Theme, "."}
+	if cfg.ThemeFS != nil {
+		ins = []string{cfg.Content, "."} // the theme is not a folder
+	}
+	for _, in := range ins {
 		abs, err := filepath.Abs(in)
 		if err != nil {
 			return err

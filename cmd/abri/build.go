@@ -26,7 +26,7 @@ func flags(name, doc string, args []string, stderr io.Writer, withOut bool, extr
 		add(fs)
 	}
 	fs.StringVar(&cfg.Content, "content", "content", "content folder: site.yaml, categories.yaml, listings/, pages/")
-	fs.StringVar(&cfg.Theme, "theme", "themes/default", "theme folder: templates/, static/, icons/, i18n/")
+	fs.StringVar(&cfg.Theme, "theme", "", themeDoc)
 	if withOut {
 		fs.StringVar(&cfg.Out, "out", "public", "output folder: new, empty, or abri's own earlier output; replaced only once the new site is complete")
 	}
@@ -46,6 +46,7 @@ func flags(name, doc string, args []string, stderr io.Writer, withOut bool, extr
 		fs.Usage()
 		return cfg, exitError{"bad arguments"}
 	}
+	cfg.Theme, cfg.ThemeFS = findTheme(cfg.Theme, cfg.Content, stderr)
 	now, err := buildTime()
 	cfg.Now = now
 	return cfg, err

@@ -45,6 +45,7 @@ Usage:
                        (--format github: as annotations on the lines of a pull request)
   abri close --from D --to D --note TEXT [--city C] [--category K] [--ids a,b] [--write]
                        add a temporary closure to many places at once (a dry run without --write)
+  abri init DIR        write a new guide of one's own into DIR, ready to build
   abri import FORMAT FILE... [flags]
                        write listings from open data (data-inclusion, hsds, mednum, geojson)
   abri new listing|page <name> [flags]
@@ -75,6 +76,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "close":
 		return runClose(ctx, rest, stdout, stderr)
+	case "init":
+		return runInit(ctx, rest, stdout, stderr)
 	case "import":
 		return runImport(ctx, rest, stdout, stderr)
 	case "new":

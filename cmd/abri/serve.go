@@ -23,7 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&content, "content", "content", "content folder: site.yaml, categories.yaml, listings/, pages/")
-	fs.StringVar(&theme, "theme", "themes/default", "theme folder: templates/, static/, icons/, i18n/")
+	fs.StringVar(&theme, "theme", "", themeDoc)
 	fs.IntVar(&port, "port", 1313, "port to serve on")
 	fs.StringVar(&bind, "bind", "127.0.0.1", "address to listen on; 0.0.0.0 opens the preview to your local network, on purpose only")
 	fs.DurationVar(&poll, "poll", time.Second, "how often to look for changes where file events are unavailable")
@@ -36,7 +36,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if err != nil {
 		return exitError{err.Error()}
 	}
-	s := serve.New(serve.Config{Content: content, Theme: theme, Log: stderr})
+	theme, themeFS := findTheme(theme, content, stderr)
+	s := serve.New(serve.Config{Content: content, Theme: theme, ThemeFS: themeFS, Log: stderr})
 	s.Rebuild(true) // errors are shown in the pages; serving goes on
 	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 	if err != nil {

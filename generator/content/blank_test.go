@@ -25,6 +25,7 @@ stale_after: 90
 contact: {email: contact@example.org, phone: ["115", "+33 4 72 00 00 00"], website: https://example.org}
 notice: [{text: {fr: Plan grand froid, ar: خطة البرد}, start: 2026-11-01, end: 2027-03-31, cities: [Lyon], categories: [meals]}]
 holidays: {extra: [{date: 12-26, name: Saint-Étienne}, {easter: -2}], dates: [2027-05-14]}
+repository: {url: https://git.example.org/org/guide, branch: main, kind: forgejo, content: content}
 `,
 	"categories.yaml": `- id: food
   icon: food

@@ -410,7 +410,7 @@ func listingID(file string) (string, bool) {
 
 // file is the listing's path in the content folder, p as messages name it.
 func (g *Guide) decodeListing(id, file, p string, data []byte, ps *Problems) *Listing {
-	l := &Listing{ID: id, Path: p, Sum: sumOf(file, data)}
+	l := &Listing{ID: id, Path: p, File: file, Sum: sumOf(file, data)}
 	d := &decoder{path: p, problems: ps, site: g.Site, cats: g.ByID, today: g.Today}
 	before := ps.Errors()
 	if !d.decodeDocument(data, l) {

@@ -14,6 +14,8 @@ type Site struct {
 	Contact    Contact  `yaml:"contact"`            // how readers and partners reach the editors
 	Notice     Notices  `yaml:"notice"`             // optional banners: one notice, or a list of them
 	Holidays   *DaysOff `yaml:"holidays"`           // optional: local public holidays added to the country's
+
+	Repository *Repository `yaml:"repository"` // optional: where the guide's files are kept, for "Edit this listing" links
 }
 
 // Licence names a licence and where to read it.
@@ -88,6 +90,7 @@ func (c *Category) Within(k *Category) bool {
 type Listing struct {
 	ID           string         `yaml:"-"`                               // the file name without .yaml: stable id and URL slug
 	Path         string         `yaml:"-"`                               // file path, for messages
+	File         string         `yaml:"-"`                               // path in the content folder (listings/lyon/halte.yaml)
 	Name         string         `yaml:"name,required"`                   // name of the place
 	Description  Text           `yaml:"description"`                     // what happens there
 	Categories   []CategoryRef  `yaml:"categories,required"`             // what it offers, ids of categories.yaml

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sync"
 	"time"
@@ -26,6 +27,7 @@ import (
 type Config struct {
 	Content string           // content folder
 	Theme   string           // theme folder
+	ThemeFS fs.FS            // the theme's files when not the folder Theme (abri's built-in theme); Theme names it
 	Now     func() time.Time // the clock; time.Now when nil
 	Log     io.Writer        // where rebuilds are reported; nothing when nil
 }
@@ -109,7 +111,11 @@ func (s *Server) build(themeChanged bool, read func()) (*render.Renderer, conten
 	s.mu.RUnlock()
 	if th == nil || themeChanged {
 		var err error
-		if th, err = theme.Load(os.DirFS(s.cfg.Theme), s.cfg.Theme); err != nil {
+		fsys := s.cfg.ThemeFS
+		if fsys == nil {
+			fsys = os.DirFS(s.cfg.Theme)
+		}
+		if th, err = theme.Load(fsys, s.cfg.Theme); err != nil {
 			return nil, nil, err
 		}
 		s.mu.Lock()

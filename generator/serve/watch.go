@@ -23,7 +23,7 @@ const batch = 40 * time.Millisecond
 func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
 	w, err := fsnotify.NewWatcher()
 	if err == nil {
-		err = s.addTree(w, s.cfg.Content, s.cfg.Theme)
+		err = s.addTree(w, s.roots()...)
 	}
 	if err != nil {
 		if w != nil {
@@ -35,6 +35,15 @@ func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
 	defer w.Close()
 	s.startedWatching()
 	return s.watchEvents(ctx, w)
+}
+
+// roots are the folders to watch: the content, and the theme unless it is
+// built into abri.
+func (s *Server) roots() []string {
+	if s.cfg.ThemeFS != nil {
+		return []string{s.cfg.Content}
+	}
+	return []string{s.cfg.Content, s.cfg.Theme}
 }
 
 // addTree watches every folder under the roots: fsnotify is not recursive.
@@ -133,7 +142,7 @@ type poller struct {
 }
 
 func (s *Server) newPoller() *poller {
-	return &poller{s: s, last: snapshot(s.cfg.Content, s.cfg.Theme)}
+	return &poller{s: s, last: snapshot(s.roots()...)}
 }
 
 // tick rebuilds when a file changed since the last picture.
@@ -145,7 +154,7 @@ func (s *Server) newPoller() *poller {
 // has read the folders, before it is served, and every file that differs
 // between the two is marked unsure: the next tick looks at it again.
 func (p *poller) tick() {
-	now := snapshot(p.s.cfg.Content, p.s.cfg.Theme)
+	now := snapshot(p.s.roots()...)
 	changed, themeChanged := diff(p.last, now, p.s.inTheme)
 	p.last = now
 	if len(changed) == 0 {
@@ -156,7 +165,7 @@ func (p *poller) tick() {
 		p.beforeBuild()
 	}
 	var read map[string]stamp
-	p.s.rebuild(themeChanged, func() { read = snapshot(p.s.cfg.Content, p.s.cfg.Theme) })
+	p.s.rebuild(themeChanged, func() { read = snapshot(p.s.roots()...) })
 	if read == nil {
 		return // the theme did not load: the content was not read
 	}
