@@ -53,8 +53,8 @@ func (p *Page) categoryMeta(c *Category) string {
 		s += " — " + p.City.Name
 	}
 	n := len(c.Listings)
-	if p.List != nil {
-		n = p.List.Total
+	if p.City != nil && p.List != nil {
+		n = p.List.Total // the town's, over all the pages of its list
 	}
 	if count, err := p.strings.Format("places_count", "n", strconv.Itoa(n)); err == nil {
 		s += " · " + count
