@@ -122,7 +122,7 @@ func TestCategoryInCityPages(t *testing.T) {
 			t.Errorf("%s lacks %s", p, c)
 		}
 		for _, l := range []string{"en", "ar"} {
-			if h := `hreflang="` + l + `" href="../../` + l + `/` + rest + `"`; !strings.Contains(page, h) {
+			if h := `hreflang="` + l + `" href="https://guide.example.org/` + l + `/` + rest + `"`; !strings.Contains(page, h) {
 				t.Errorf("%s lacks %s", p, h)
 			}
 			if _, ok := files[l+"/"+rest]; !ok {

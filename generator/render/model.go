@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -163,12 +162,7 @@ func (s *Site) newListing(l *content.Listing, today content.Date) *Listing {
 	}
 	pub := l.Public()
 	v.Street, v.PostalCode, v.Hidden = pub.Street, pub.PostalCode, pub.Approximate
-	if g := pub.Geo; g != nil {
-		v.Geo = g
-		lat, lon := strconv.FormatFloat(g.Lat, 'f', -1, 64), strconv.FormatFloat(g.Lon, 'f', -1, 64)
-		v.GeoURI = "geo:" + lat + "," + lon
-		v.OSM = fmt.Sprintf("https://www.openstreetmap.org/?mlat=%s&mlon=%s#map=18/%s/%s", lat, lon, lat, lon)
-	}
+	v.Geo, v.Directions = pub.Geo, directions(l.Name, pub)
 	seen := map[string]bool{}
 	for _, c := range l.Categories {
 		v.Cats = append(v.Cats, s.ByID[c.ID])

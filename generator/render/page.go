@@ -161,8 +161,13 @@ func (p *Page) With(v any) Ctx { return Ctx{p, v} }
 // Tel returns the tel: link of a phone number, whose digits the content checks made safe.
 func (p *Page) Tel(ph content.Phone) template.URL { return template.URL("tel:" + ph.Tel) }
 
-// GeoLink returns the geo: link of a listing, "" when its address is hidden.
-func (p *Page) GeoLink(l *Listing) template.URL { return template.URL(l.GeoURI) }
+// GeoHref returns the href attribute of the geo: link of directions, made
+// of numbers and an escaped name. It is written whole because html/template
+// would percent-encode the parentheses around the label, which Android's
+// maps apps read.
+func (p *Page) GeoHref(d *Directions) template.HTMLAttr {
+	return template.HTMLAttr(`href="` + template.HTMLEscapeString(d.Geo) + `"`)
+}
 
 // Yes reads an optional yes/no answer: {{if $.Yes .Access.Wheelchair}}.
 func (p *Page) Yes(b *bool) bool { return b != nil && *b }
@@ -205,6 +210,9 @@ func (p *Page) LangTag(code string) string {
 // repeated part of every page, and templates spend their time on reflection.
 func (p *Page) HreflangLinks() template.HTML {
 	root, rest := template.HTMLEscapeString(p.Root), template.HTMLEscapeString(p.Rest)
+	if abs, ok := strings.CutSuffix(p.Canonical, p.Lang+"/"+p.Rest); ok && p.Canonical != "" {
+		root = template.HTMLEscapeString(abs) // the site's address when the guide has a base_url
+	}
 	var b strings.Builder
 	b.Grow(len(p.langs()) * (48 + len(root) + len(rest)))
 	for _, l := range p.langs() {

@@ -77,8 +77,7 @@ type Listing struct {
 	Print      Upcoming       // closures and special hours of the print edition
 	Message    *Message       // its temporary message, nil when none or over
 	in         map[string]int // category id -> 1 + index in Services of the service whose hours apply there
-	OSM        string         // OpenStreetMap link, "" when hidden
-	GeoURI     string         // geo: link, "" when hidden
+	Directions *Directions    // links to the place in maps apps, nil when there is nothing to look for
 	Hidden     bool           // the address is hidden
 }
 
