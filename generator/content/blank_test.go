@@ -26,6 +26,7 @@ contact: {email: contact@example.org, phone: ["115", "+33 4 72 00 00 00"], websi
 notice: [{text: {fr: Plan grand froid, ar: خطة البرد}, start: 2026-11-01, end: 2027-03-31, cities: [Lyon], categories: [meals]}]
 holidays: {extra: [{date: 12-26, name: Saint-Étienne}, {easter: -2}], dates: [2027-05-14]}
 repository: {url: https://git.example.org/org/guide, branch: main, kind: forgejo, content: content}
+quick_exit: {url: https://meteo.example.org/, pages: categories}
 `,
 	"categories.yaml": `- id: food
   icon: food
@@ -37,6 +38,7 @@ repository: {url: https://git.example.org/org/guide, branch: main, kind: forgejo
     - id: parcels
       name: {fr: Colis, ar: طرود}
       data_inclusion: [equipement-et-alimentation--alimentation]
+      quick_exit: true
 `,
 	"listings/x/a.yaml": `name: La Halte
 description: {fr: Accueil, ar: استقبال}

@@ -4,16 +4,17 @@ import "github.com/abri-guide/abri/generator/hours"
 
 // Site is site.yaml: the guide itself.
 type Site struct {
-	Title      Text     `yaml:"title,required"`     // the guide's name, per language
-	Languages  []Lang   `yaml:"languages,required"` // the guide's languages; the first is the source language
-	Timezone   Timezone `yaml:"timezone,required"`  // IANA zone in which listings' hours are local
-	Country    Country  `yaml:"country,required"`   // ISO 3166-1 alpha-2: default country of addresses and of public holidays
-	BaseURL    URL      `yaml:"base_url"`           // optional canonical address; site links stay relative
-	Licence    Licence  `yaml:"licence,required"`   // licence of the guide's data
-	StaleAfter int      `yaml:"stale_after"`        // days after which `updated` is flagged, 1 or more; absent: 180
-	Contact    Contact  `yaml:"contact"`            // how readers and partners reach the editors
-	Notice     Notices  `yaml:"notice"`             // optional banners: one notice, or a list of them
-	Holidays   *DaysOff `yaml:"holidays"`           // optional: local public holidays added to the country's
+	Title      Text      `yaml:"title,required"`     // the guide's name, per language
+	Languages  []Lang    `yaml:"languages,required"` // the guide's languages; the first is the source language
+	Timezone   Timezone  `yaml:"timezone,required"`  // IANA zone in which listings' hours are local
+	Country    Country   `yaml:"country,required"`   // ISO 3166-1 alpha-2: default country of addresses and of public holidays
+	BaseURL    URL       `yaml:"base_url"`           // optional canonical address; site links stay relative
+	Licence    Licence   `yaml:"licence,required"`   // licence of the guide's data
+	StaleAfter int       `yaml:"stale_after"`        // days after which `updated` is flagged, 1 or more; absent: 180
+	Contact    Contact   `yaml:"contact"`            // how readers and partners reach the editors
+	Notice     Notices   `yaml:"notice"`             // optional banners: one notice, or a list of them
+	Holidays   *DaysOff  `yaml:"holidays"`           // optional: local public holidays added to the country's
+	QuickExit  QuickExit `yaml:"quick_exit"`         // optional: a "Leave this site" button (and Escape three times) to a neutral site
 
 	Repository *Repository `yaml:"repository"` // optional: where the guide's files are kept, for "Edit this listing" links
 }
@@ -64,6 +65,7 @@ type Category struct {
 	Synonyms      Words       `yaml:"synonyms"`                           // search words per language
 	Children      []*Category `yaml:"children"`                           // sub-categories
 	DataInclusion []string    `yaml:"data_inclusion"`                     // optional: its data·inclusion thematiques for the open-data export; absent: abri's table, else the parent's
+	QuickExit     bool        `yaml:"quick_exit"`                         // optional: the quick exit on its pages, its sub-categories' and their listings'
 
 	Parent *Category `yaml:"-"` // nil at the top level
 }
@@ -74,6 +76,16 @@ func (c *Category) Top() *Category {
 		c = c.Parent
 	}
 	return c
+}
+
+// HasQuickExit reports whether c or a category above it asks for the quick exit.
+func (c *Category) HasQuickExit() bool {
+	for ; c != nil; c = c.Parent {
+		if c.QuickExit {
+			return true
+		}
+	}
+	return false
 }
 
 // Within reports whether c is k or one of its descendants.

@@ -19,6 +19,7 @@ var snippets = map[reflect.Type]func(*builder) *Schema{
 	reflect.TypeFor[content.Date]():        (*builder).date,
 	reflect.TypeFor[content.Phones]():      (*builder).phones,
 	reflect.TypeFor[content.Notices]():     (*builder).notices,
+	reflect.TypeFor[content.QuickExit]():   (*builder).quickExit,
 	reflect.TypeFor[content.Phone]():       (*builder).phone,
 	reflect.TypeFor[content.Email]():       (*builder).email,
 	reflect.TypeFor[content.URL]():         (*builder).url,
@@ -116,6 +117,12 @@ func (b *builder) notices() *Schema {
 		Description: "Banners: one notice {text: …}, or a list of them, each with its own dates and targets.",
 		AnyOf:       []*Schema{notice, {Type: Types{"array"}, Items: &Items{All: notice}}},
 	}
+}
+
+// quickExit is true (or false), or its fields {url, pages}.
+func (b *builder) quickExit() *Schema {
+	fields := b.structSchema(reflect.TypeFor[content.QuickExit]())
+	return &Schema{AnyOf: []*Schema{{Type: Types{"boolean"}}, fields, {Type: Types{"null"}}}}
 }
 
 // phone may be a YAML number (115), which the decoder reads as its text.

@@ -33,6 +33,24 @@
     return v.year + "-" + v.month + "-" + v.day;
   }
 
+  // The quick exit (site.yaml's quick_exit) is a plain link without
+  // JavaScript; with it, the button and Escape pressed three times within
+  // 1.5 s replace this page in the history with the neutral site, so that
+  // Back does not return to it.
+  var exit = doc.querySelector("a.quick-exit"), presses = [];
+  if (exit) {
+    exit.addEventListener("click", function (e) {
+      e.preventDefault();
+      location.replace(exit.href);
+    });
+    addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" && e.key !== "Esc") return;
+      presses.push(e.timeStamp);
+      if (presses.length > 3) presses.shift();
+      if (presses.length === 3 && presses[2] - presses[0] <= 1500) location.replace(exit.href);
+    });
+  }
+
   // The site root is where this script's assets/ folder is.
   var root = (doc.currentScript || {}).src || "";
   root = root.slice(0, root.lastIndexOf("assets/"));
