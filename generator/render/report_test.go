@@ -76,7 +76,7 @@ func TestReportChange(t *testing.T) {
 func TestReportLinks(t *testing.T) {
 	p := reportGuide(t, "contact: {email: c@example.org}\nrepository: {url: https://codeberg.org/org/guide}\n")["fr/places/cafe.html"]
 	m := reportLinks.FindStringSubmatch(p)
-	if m == nil || !strings.Contains(m[1], "Page%20%3A%20fr%2Fplaces%2Fcafe.html%0D%0A") ||
+	if m == nil || !strings.Contains(m[1], "Page%E2%80%AF%3A%20fr%2Fplaces%2Fcafe.html%0D%0A") ||
 		!strings.Contains(m[1], `<a href="https://codeberg.org/org/guide/_edit/main/content/listings/lyon/cafe.yaml">Modifier cette fiche</a>`) {
 		t.Errorf("report links: %v", m)
 	}
