@@ -30,7 +30,7 @@ func reportGuide(t *testing.T, extra string) map[string]string {
 func TestReportChange(t *testing.T) {
 	pages := reportGuide(t, "base_url: https://guide.example.org/\ncontact: {email: a.b+guide@example.org}\n")
 	for _, c := range []struct{ lang, subject, page string }{
-		{"fr", "Changement sur une fiche : Café & Co? #1 + 100% مطعم (cafe)", "Page : https://guide.example.org/fr/places/cafe.html"},
+		{"fr", "Changement sur une fiche\u202f: Café & Co? #1 + 100% مطعم (cafe)", "Page\u202f: https://guide.example.org/fr/places/cafe.html"},
 		{"ar", "تغيير في بطاقة: Café & Co? #1 + 100% مطعم (cafe)", "الصفحة: https://guide.example.org/ar/places/cafe.html"},
 	} {
 		m := reportLinks.FindStringSubmatch(pages[c.lang+"/places/cafe.html"])
