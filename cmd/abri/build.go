@@ -115,7 +115,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		report(stdout, problems, true)
 	}
-	fmt.Fprintf(stdout, "abri: %d errors, %d warnings\n", problems.Errors(), problems.Warnings())
+	fmt.Fprintf(stdout, "abri: %s, %s\n", plural(problems.Errors(), "error", "errors"), plural(problems.Warnings(), "warning", "warnings"))
 	if problems.Errors() > 0 {
 		return exitError{"content has errors"}
 	}
@@ -174,7 +174,7 @@ func reportWarnings(w io.Writer, problems content.Problems) {
 			continue
 		}
 		if shown == maxBuildWarnings {
-			fmt.Fprintf(w, "abri: … and %d more warnings (abri check lists them all)\n", problems.Warnings()-shown)
+			fmt.Fprintf(w, "abri: … and %s (abri check lists them all)\n", plural(problems.Warnings()-shown, "more warning", "more warnings"))
 			return
 		}
 		fmt.Fprintln(w, p)

@@ -55,7 +55,7 @@ func loadCampaign(name string, o campaignOpts, stderr io.Writer) (*content.Guide
 		return nil, nil, campaignFail(stderr, name, "site.yaml has errors: fix them first")
 	}
 	if n := problems.Errors(); n > 0 {
-		fmt.Fprintf(stderr, "abri %s: warning: the guide has %d errors (abri check lists them): the places they are in are left out unless named\n", name, n)
+		fmt.Fprintf(stderr, "abri %s: warning: the guide has %s (abri check lists them): the places they are in are left out unless named\n", name, plural(n, "error", "errors"))
 	}
 	targets, err := campaign.Select(fsys, g, o.sel)
 	if err != nil {

@@ -234,3 +234,20 @@ func TestStaleCommand(t *testing.T) {
 		t.Errorf("stale with stale_after's 180 days:\n%s", out)
 	}
 }
+
+// TestCampaignSummariesInSingular: one place is "1 place", and one that
+// already has the closure "already has" it.
+func TestCampaignSummariesInSingular(t *testing.T) {
+	dir, _ := campaignGuide(t)
+	out, stderr, err := run(t, "verify", "--content", dir, "halte-des-canaux")
+	if err != nil || !strings.Contains(out, "abri verify: 1 place checked on 2026-12-02, 0 already up to date\n") {
+		t.Errorf("verify: %v\n%s%s", err, out, stderr)
+	}
+	args := []string{"close", "--content", dir, "--from", "2026-12-10", "--to", "2026-12-14", "--ids", "halte-des-canaux", "--note", "Travaux."}
+	if out, stderr, err = run(t, append(args, "--write")...); err != nil || !strings.Contains(out, "abri close: 1 place closed from 2026-12-10 to 2026-12-14, 0 already have this closure\n") {
+		t.Errorf("close: %v\n%s%s", err, out, stderr)
+	}
+	if out, stderr, err = run(t, args...); err != nil || !strings.Contains(out, "abri close: 0 places to be closed from 2026-12-10 to 2026-12-14, 1 already has this closure\n") {
+		t.Errorf("close again: %v\n%s%s", err, out, stderr)
+	}
+}

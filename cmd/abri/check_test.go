@@ -42,7 +42,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 		"::error file=content/listings/lyon/a.yaml,line=2,col=14::categories: unknown category \"fod\" (did you mean \"food\"?)\n",
 		"::warning file=content/listings/lyon/b.yaml,line=4,col=10::updated: information last checked ",
 		"::error file=content/listings/lyon/Bad Name.yaml::listing file names are the place's id",
-		"abri: 2 errors, 1 warnings\n",
+		"abri: 2 errors, 1 warning\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -137,15 +137,19 @@ func closeAll(name string, o closeOpts, targets []campaign.Target, c campaign.Cl
 }
 
 func summarise(w io.Writer, name string, o closeOpts, changed, same, failed int) {
-	what := map[string][2]string{
-		"close":  {"closed", "already have this closure"},
-		"reopen": {"reopened", "have no closure"},
+	what := map[string][3]string{
+		"close":  {"closed", "already has this closure", "already have this closure"},
+		"reopen": {"reopened", "has no closure", "have no closure"},
 	}[name]
 	verb := what[0]
 	if !o.write {
 		verb = "to be " + verb
 	}
-	fmt.Fprintf(w, "abri %s: %d places %s from %s to %s, %d %s", name, changed, verb, o.from, o.to, same, what[1])
+	have := what[2]
+	if same == 1 {
+		have = what[1]
+	}
+	fmt.Fprintf(w, "abri %s: %s %s from %s to %s, %d %s", name, plural(changed, "place", "places"), verb, o.from, o.to, same, have)
 	if failed > 0 {
 		fmt.Fprintf(w, ", %d failed (change them by hand)", failed)
 	}

@@ -186,8 +186,8 @@ func printImport(w io.Writer, recs []importer.Record, outcomes []importer.Outcom
 			kept++
 		}
 	}
-	fmt.Fprintf(w, "abri import: %d records read, %d written, %d updated, %d unchanged, %d left as imported before (--update rewrites them), %d skipped; hours kept for %d of %d places that give hours; %d notes\n",
-		len(recs), count[importer.Written], count[importer.Updated], count[importer.Unchanged], count[importer.Existing], count[importer.Skipped], kept, withHours, notes)
+	fmt.Fprintf(w, "abri import: %s read, %d written, %d updated, %d unchanged, %d left as imported before (--update rewrites them), %d skipped; hours kept for %d of %s that give hours; %s\n",
+		plural(len(recs), "record", "records"), count[importer.Written], count[importer.Updated], count[importer.Unchanged], count[importer.Existing], count[importer.Skipped], kept, plural(withHours, "place", "places"), plural(notes, "note", "notes"))
 }
 
 // checkImported checks the guide again and reports errors in the files

@@ -65,7 +65,7 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "abri: wrote a new guide in %s (%d files); next: cd %s && abri build\n", dir, n, dir)
+	fmt.Fprintf(stdout, "abri: wrote a new guide in %s (%s); next: cd %s && abri build\n", dir, plural(n, "file", "files"), dir)
 	return nil
 }
 

@@ -74,7 +74,7 @@ func writeSchemas(dir string, files []schema.File, g schema.Guide, stdout io.Wri
 	}
 	what := "generic, for any guide"
 	if g.Languages != nil {
-		what = fmt.Sprintf("languages %s; %d categories", strings.Join(g.Languages, ", "), len(g.Categories))
+		what = fmt.Sprintf("languages %s; %s", strings.Join(g.Languages, ", "), plural(len(g.Categories), "category", "categories"))
 	}
 	fmt.Fprintf(stdout, "abri: %d schemas → %s (%s)\n", len(files), dir, what)
 	return nil

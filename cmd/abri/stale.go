@@ -65,7 +65,7 @@ func runStale(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := campaign.WriteText(stdout, calls); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "abri stale: %d of %d places not checked for more than %d days\n", len(calls), len(targets), days)
+	fmt.Fprintf(stderr, "abri stale: %d of %s not checked for more than %s\n", len(calls), plural(len(targets), "place", "places"), plural(days, "day", "days"))
 	return nil
 }
 

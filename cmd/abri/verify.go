@@ -83,7 +83,7 @@ func verifyAll(dir string, targets []campaign.Target, day string, stdout, stderr
 			set++
 		}
 	}
-	fmt.Fprintf(stdout, "abri verify: %d places checked on %s, %d already up to date", set, day, kept)
+	fmt.Fprintf(stdout, "abri verify: %s checked on %s, %d already up to date", plural(set, "place", "places"), day, kept)
 	if failed > 0 {
 		fmt.Fprintf(stdout, ", %d failed (fix them by hand)\n", failed)
 		return exitError{"verify failed"}

@@ -49,7 +49,7 @@ func Direction(lang string) string {
 // T returns the interface string key, with {name} placeholders replaced by
 // the name, value pairs that follow.
 func (p *Page) T(key string, pairs ...string) (string, error) {
-	return p.strings.Format(key, pairs...)
+	return p.strings.FormatIn(p.Lang, key, pairs...)
 }
 
 // Tx returns a translatable text in the page's language. A text missing in

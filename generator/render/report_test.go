@@ -30,7 +30,7 @@ func reportGuide(t *testing.T, extra string) map[string]string {
 func TestReportChange(t *testing.T) {
 	pages := reportGuide(t, "base_url: https://guide.example.org/\ncontact: {email: a.b+guide@example.org}\n")
 	for _, c := range []struct{ lang, subject, page string }{
-		{"fr", "Changement sur une fiche : Café & Co? #1 + 100% مطعم (cafe)", "Page : https://guide.example.org/fr/places/cafe.html"},
+		{"fr", "Changement sur une fiche\u202f: Café & Co? #1 + 100% مطعم (cafe)", "Page\u202f: https://guide.example.org/fr/places/cafe.html"},
 		{"ar", "تغيير في بطاقة: Café & Co? #1 + 100% مطعم (cafe)", "الصفحة: https://guide.example.org/ar/places/cafe.html"},
 	} {
 		m := reportLinks.FindStringSubmatch(pages[c.lang+"/places/cafe.html"])
@@ -76,7 +76,7 @@ func TestReportChange(t *testing.T) {
 func TestReportLinks(t *testing.T) {
 	p := reportGuide(t, "contact: {email: c@example.org}\nrepository: {url: https://codeberg.org/org/guide}\n")["fr/places/cafe.html"]
 	m := reportLinks.FindStringSubmatch(p)
-	if m == nil || !strings.Contains(m[1], "Page%20%3A%20fr%2Fplaces%2Fcafe.html%0D%0A") ||
+	if m == nil || !strings.Contains(m[1], "Page%E2%80%AF%3A%20fr%2Fplaces%2Fcafe.html%0D%0A") ||
 		!strings.Contains(m[1], `<a href="https://codeberg.org/org/guide/_edit/main/content/listings/lyon/cafe.yaml">Modifier cette fiche</a>`) {
 		t.Errorf("report links: %v", m)
 	}

@@ -18,9 +18,13 @@ func (t *Theme) loadStrings(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		var m map[string]string
-		if err := yaml.Unmarshal(data, &m); err != nil {
+		var raw map[string]yaml.Node
+		if err := yaml.Unmarshal(data, &raw); err != nil {
 			return fmt.Errorf("%s/%s: %v", t.Root, name, err)
+		}
+		m, err := flatten(raw)
+		if err != nil {
+			return fmt.Errorf("%s/%s:%v", t.Root, name, err)
 		}
 		lang := strings.TrimSuffix(path.Base(name), ".yaml")
 		if lang == "languages" {
@@ -30,6 +34,53 @@ func (t *Theme) loadStrings(fsys fs.FS) error {
 		t.Strings[lang] = m
 	}
 	return nil
+}
+
+// flatten keeps plain strings as they are and stores the forms of a
+// plural string (places_count: {one: …, other: …}) as places_count.one,
+// places_count.other, so that Strings stays one flat map.
+func flatten(raw map[string]yaml.Node) (Strings, error) {
+	m := Strings{}
+	for k, n := range raw {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			m[k] = n.Value
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				form, v := n.Content[i], n.Content[i+1]
+				if !isForm(form.Value) || v.Kind != yaml.ScalarNode {
+					return nil, fmt.Errorf("%d:%d: %s: %q is not a plural form (write one text for each of %s)", form.Line, form.Column, k, form.Value, strings.Join(pluralForms, ", "))
+				}
+				m[k+"."+form.Value] = v.Value
+			}
+		default:
+			return nil, fmt.Errorf("%d:%d: %s: want a text, or one text per plural form (one: …, other: …)", n.Line, n.Column, k)
+		}
+	}
+	return m, nil
+}
+
+func isForm(s string) bool {
+	for _, f := range pluralForms {
+		if s == f {
+			return true
+		}
+	}
+	return false
+}
+
+// baseKey is the key of an entry: places_count for places_count.one.
+func baseKey(k string) string {
+	if i := strings.IndexByte(k, '.'); i >= 0 {
+		return k[:i]
+	}
+	return k
+}
+
+// plural tells whether s gives key as plural forms.
+func (s Strings) plural(key string) bool {
+	_, ok := s[key+".other"]
+	return ok
 }
 
 var usedKey = regexp.MustCompile(`\.T "([a-z0-9_]+)"`)
@@ -45,7 +96,7 @@ func (t *Theme) Keys() []string {
 	}
 	for _, s := range t.Strings {
 		for k := range s {
-			set[k] = true
+			set[baseKey(k)] = true
 		}
 	}
 	keys := make([]string, 0, len(set))
@@ -75,6 +126,10 @@ func (t *Theme) CheckLanguages(langs []string) []Missing {
 			continue
 		}
 		for _, k := range keys {
+			if t.pluralAnywhere(k) {
+				problems = append(problems, pluralProblems(file, lang, k, s)...)
+				continue
+			}
 			if strings.TrimSpace(s[k]) == "" {
 				problems = append(problems, Missing{file, fmt.Sprintf("missing string %q (add it, translated from en.yaml)", k)})
 			}
@@ -83,10 +138,77 @@ func (t *Theme) CheckLanguages(langs []string) []Missing {
 	return problems
 }
 
+// pluralAnywhere tells whether some language gives key as plural forms:
+// it is a string with a count, which every language must then agree with.
+func (t *Theme) pluralAnywhere(key string) bool {
+	for _, s := range t.Strings {
+		if s.plural(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralProblems checks that s gives key in every plural form that lang
+// needs, and no other.
+func pluralProblems(file, lang, key string, s Strings) []Missing {
+	rule, known := plurals[lang]
+	if !s.plural(key) {
+		if !known && strings.TrimSpace(s[key]) != "" {
+			return nil // a language without plural rules here: one text for every count
+		}
+		return []Missing{{file, fmt.Sprintf("string %q has a count: give one text per plural form of %s (%s: …), translated from en.yaml", key, lang, strings.Join(ruleOf(lang).forms, ": …, "))}}
+	}
+	if !known {
+		rule = pluralRule{forms: []string{"other"}}
+	}
+	var problems []Missing
+	for _, f := range rule.forms {
+		if strings.TrimSpace(s[key+"."+f]) == "" {
+			problems = append(problems, Missing{file, fmt.Sprintf("missing plural form %q of %q (%s needs %s)", f, key, lang, strings.Join(rule.forms, ", "))})
+		}
+	}
+	if _, ok := s[key]; ok {
+		problems = append(problems, Missing{file, fmt.Sprintf("%q is given both as a text and as plural forms (keep the forms)", key)})
+	}
+	for _, f := range pluralForms {
+		if _, ok := s[key+"."+f]; ok && known && !contains(rule.forms, f) {
+			problems = append(problems, Missing{file, fmt.Sprintf("plural form %q of %q is never used in %s (its forms are %s): remove it", f, key, lang, strings.Join(rule.forms, ", "))})
+		}
+	}
+	return problems
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 // Format replaces {name} placeholders in the string key with values given
-// as name, value pairs.
+// as name, value pairs. A plural string takes its "other" form: strings
+// with a count are formatted by FormatIn.
 func (s Strings) Format(key string, pairs ...string) (string, error) {
+	return s.FormatIn("", key, pairs...)
+}
+
+// FormatIn is Format in the language lang: a plural string takes the form
+// of its count ({n}, or its only placeholder) by the CLDR rule of lang.
+func (s Strings) FormatIn(lang, key string, pairs ...string) (string, error) {
 	v, ok := s[key]
+	if !ok && s.plural(key) {
+		form := "other"
+		if n, isCount := countOf(pairs); isCount && lang != "" {
+			form = PluralForm(lang, n)
+		}
+		if v, ok = s[key+"."+form]; !ok {
+			v = s[key+".other"]
+		}
+		ok = true
+	}
 	if !ok {
 		return "", fmt.Errorf("missing interface string %q", key)
 	}

@@ -9,7 +9,9 @@
 //	static/*             CSS, scripts and images, copied to assets/ with fingerprinted names
 //	worker/sw.js         the service worker; not fingerprinted (its address must not change)
 //	icons/<name>.svg     pictograms (24×24, currentColor), inlined in pages
-//	i18n/<lang>.yaml     interface strings: a flat map key -> text with {placeholders}
+//	i18n/<lang>.yaml     interface strings: a flat map key -> text with {placeholders};
+//	                     a string with a count gives one text per CLDR plural form
+//	                     of its language (places_count: {one: "{n} lieu", other: "{n} lieux"})
 //	i18n/languages.yaml  names of languages in themselves (ISO 639 code -> name)
 package theme
 
