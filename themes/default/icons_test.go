@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 	"testing"
@@ -75,5 +76,22 @@ func checkSVG(t *testing.T, name string, data []byte) {
 	}
 	if root {
 		t.Errorf("%s: no element", name)
+	}
+}
+
+// TestIconsListedInContentReadme: the format reference lists every
+// pictogram the theme ships, so that editors know what icon: may name.
+func TestIconsListedInContentReadme(t *testing.T) {
+	doc, err := os.ReadFile("../../content/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := bytes.Cut(doc, []byte("\n## categories.yaml\n"))
+	section, _, _ = bytes.Cut(section, []byte("\n## "))
+	names, _ := fs.Glob(FS(), "icons/*.svg")
+	for _, name := range names {
+		if icon := strings.TrimSuffix(path.Base(name), ".svg"); !bytes.Contains(section, []byte("`"+icon+"`")) {
+			t.Errorf("content/README.md, section categories.yaml, does not list the pictogram `%s`", icon)
+		}
 	}
 }
