@@ -220,6 +220,23 @@ updated: 2026-11-01
     - id: shower
       name: {fr: Douche, en: Shower}
 `, []string{`content/categories.yaml:2:9: unknown icon "hygiene" (did you mean "hygiene_and_wellness"?)`}},
+		{"unknown icon below the top level", `
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {fr: Hygiène, en: Hygiene}
+  children:
+    - id: shower
+      icon: showers
+      name: {fr: Douche, en: Shower}
+      children:
+        - id: hot_shower
+          icon: toilet
+          name: {fr: Douche chaude, en: Hot shower}
+`, []string{
+			`content/categories.yaml:6:13: unknown icon "showers" (did you mean "shower"?)`,
+			`content/categories.yaml:10:17: unknown icon "toilet" (did you mean "toilets"?)`,
+		}},
 		{"empty category", `
 -- categories.yaml --
 - id: hygiene_and_wellness

@@ -104,7 +104,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "abri check: --format is plain or github, not %q\n", format)
 		return exitError{"bad format"}
 	}
-	_, _, problems, err := generator.Check(ctx, cfg)
+	g, _, problems, err := generator.Check(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -115,11 +115,32 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		report(stdout, problems, true)
 	}
+	if g != nil {
+		reportInheriting(stdout, filepath.Join(cfg.Content, "categories.yaml"), g.Inheriting(), format)
+	}
 	fmt.Fprintf(stdout, "abri: %s, %s\n", plural(problems.Errors(), "error", "errors"), plural(problems.Warnings(), "warning", "warnings"))
 	if problems.Errors() > 0 {
 		return exitError{"content has errors"}
 	}
 	return nil
+}
+
+// reportInheriting says which categories show their parent's pictogram: not
+// a problem, since a guide may want them alike, but editors should know.
+func reportInheriting(w io.Writer, path string, ids []string, format string) {
+	if len(ids) == 0 {
+		return
+	}
+	what := "1 category shows its parent's pictogram: " + ids[0] + "; give it"
+	if len(ids) > 1 {
+		what = fmt.Sprintf("%d categories show their parent's pictogram: %s; give them", len(ids), strings.Join(ids, ", "))
+	}
+	what += " icon: with a pictogram of the theme to tell them apart (content/README.md lists the default theme's)"
+	if format == "github" {
+		fmt.Fprintf(w, "::notice file=%s::%s\n", escapeProperty(filepath.ToSlash(path)), escapeData(what))
+		return
+	}
+	fmt.Fprintf(w, "%s: info: %s\n", path, what)
 }
 
 // annotation writes a problem as a GitHub Actions workflow command, which

@@ -144,3 +144,32 @@ func TestWorkflowRunsCheckAndBuild(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCheckSaysWhichShowTheirParentsPictogram: abri check names the
+// categories without an icon of their own in one line, which is not a
+// warning (a guide may want them alike), in both formats.
+func TestCheckSaysWhichShowTheirParentsPictogram(t *testing.T) {
+	theme, _ := filepath.Abs("../../themes/default")
+	dir := t.TempDir()
+	brokenGuide(t, dir)
+	cats := "- id: food\n  icon: food\n  name: Alimentation\n  children:\n" +
+		"    - id: meals\n      icon: meals\n      name: Repas\n" +
+		"    - id: fod\n      name: Colis\n      children:\n        - {id: soup, name: Soupe}\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "categories.yaml"), []byte(cats), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	plain, _, _ := run(t, "check", "--theme", theme)
+	for _, want := range []string{
+		"content/categories.yaml: info: 2 categories show their parent's pictogram: fod, soup; give them icon: ",
+		"abri: 1 errors, 1 warnings\n",
+	} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("plain output lacks %q:\n%s", want, plain)
+		}
+	}
+	github, _, _ := run(t, "check", "--format", "github", "--theme", theme)
+	if want := "::notice file=content/categories.yaml::2 categories show their parent's pictogram: fod, soup;"; !strings.Contains(github, want) {
+		t.Errorf("github output lacks %q:\n%s", want, github)
+	}
+}

@@ -259,28 +259,37 @@ func checkCategoryIDs(d *decoder, data []byte) {
 	walk(doc.Content[0])
 }
 
-// checkIcons makes sure each top-level category has a pictogram of the theme.
+// checkIcons makes sure each top-level category has a pictogram of the theme
+// and that every icon named below the top level is one (a category without
+// one shows its parent's: see Guide.Inheriting).
 func (g *Guide) checkIcons(d *decoder, data []byte, icons []string) {
 	var doc yaml.Node
 	if icons == nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return
 	}
-	for i, c := range g.Categories {
-		if c == nil || i >= len(doc.Content[0].Content) {
-			continue
-		}
-		n := doc.Content[0].Content[i]
-		switch {
-		case c.Icon == "":
-			d.errorf(n, "category %q: missing icon (the theme has %s)", c.ID, strings.Join(icons, ", "))
-		case !slices.Contains(icons, c.Icon):
-			hint := suggest(c.Icon, icons)
-			if hint == "" {
-				hint = " (the theme has " + strings.Join(icons, ", ") + ")"
+	var walk func(cs []*Category, list *yaml.Node)
+	walk = func(cs []*Category, list *yaml.Node) {
+		for i, c := range cs {
+			if c == nil || list == nil || i >= len(list.Content) {
+				continue
 			}
-			d.errorf(valueOf(n, "icon"), "unknown icon %q%s", c.Icon, hint)
+			n := list.Content[i]
+			switch {
+			case c.Icon == "" && c.Parent == nil:
+				d.errorf(n, "category %q: missing icon (the theme has %s)", c.ID, strings.Join(icons, ", "))
+			case c.Icon == "":
+				// shows its parent's pictogram
+			case !slices.Contains(icons, c.Icon):
+				hint := suggest(c.Icon, icons)
+				if hint == "" {
+					hint = " (the theme has " + strings.Join(icons, ", ") + ")"
+				}
+				d.errorf(valueOf(n, "icon"), "unknown icon %q%s", c.Icon, hint)
+			}
+			walk(c.Children, valueOf(n, "children"))
 		}
 	}
+	walk(g.Categories, doc.Content[0])
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)

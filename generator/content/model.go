@@ -60,7 +60,7 @@ type Message struct {
 // Category is one node of the category tree of categories.yaml.
 type Category struct {
 	ID            string      `yaml:"id,required" pattern:"^[a-z0-9_]+$"` // stable id used by listings
-	Icon          string      `yaml:"icon"`                               // pictogram of the theme; required at the top level
+	Icon          string      `yaml:"icon"`                               // pictogram of the theme; required at the top level, else the parent's
 	Name          Text        `yaml:"name,required"`                      // name per language
 	Synonyms      Words       `yaml:"synonyms"`                           // search words per language
 	Children      []*Category `yaml:"children"`                           // sub-categories
@@ -86,6 +86,35 @@ func (c *Category) HasQuickExit() bool {
 		}
 	}
 	return false
+}
+
+// Pictogram returns the icon c shows: its own, else its nearest ancestor's.
+func (c *Category) Pictogram() string {
+	for c.Icon == "" && c.Parent != nil {
+		c = c.Parent
+	}
+	return c.Icon
+}
+
+// Inheriting lists, in the order of categories.yaml, the categories that
+// have no icon of their own and show their parent's pictogram, so that
+// abri check can say which look alike.
+func (g *Guide) Inheriting() []string {
+	var ids []string
+	var walk func(cs []*Category)
+	walk = func(cs []*Category) {
+		for _, c := range cs {
+			if c == nil {
+				continue
+			}
+			if c.Icon == "" && c.Parent != nil {
+				ids = append(ids, c.ID)
+			}
+			walk(c.Children)
+		}
+	}
+	walk(g.Categories)
+	return ids
 }
 
 // Within reports whether c is k or one of its descendants.

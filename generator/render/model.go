@@ -141,7 +141,7 @@ func dated(start, end *content.Date, today content.Date) (show string, hidden, o
 func (s *Site) addCategories(cs []*content.Category, parent *Category) {
 	for _, c := range cs {
 		v := &Category{Category: c, ID: c.ID, Name: c.Name}
-		v.Icon = s.theme.Icons[c.Top().Icon]
+		v.Icon = s.theme.Icons[c.Pictogram()]
 		s.ByID[c.ID] = v
 		if parent == nil {
 			s.Categories = append(s.Categories, v)

@@ -29,7 +29,7 @@ var fieldDocs = map[string]string{
 	"Category.Children":      "sub-categories",
 	"Category.DataInclusion": "optional: its data·inclusion thematiques for the open-data export; absent: abri's table, else the parent's",
 	"Category.ID":            "stable id used by listings",
-	"Category.Icon":          "pictogram of the theme; required at the top level",
+	"Category.Icon":          "pictogram of the theme; required at the top level, else the parent's",
 	"Category.Name":          "name per language",
 	"Category.QuickExit":     "optional: the quick exit on its pages, its sub-categories' and their listings'",
 	"Category.Synonyms":      "search words per language",
