@@ -162,7 +162,7 @@ func TestCheckSaysWhichShowTheirParentsPictogram(t *testing.T) {
 	plain, _, _ := run(t, "check", "--theme", theme)
 	for _, want := range []string{
 		"content/categories.yaml: info: 2 categories show their parent's pictogram: fod, soup; give them icon: ",
-		"abri: 1 errors, 1 warnings\n",
+		"abri: 1 error, 1 warning\n",
 	} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("plain output lacks %q:\n%s", want, plain)
