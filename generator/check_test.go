@@ -411,12 +411,7 @@ Bonjour. Voir [le site](https://other.host/) et le plan :
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("Build error = %v, want ErrInvalid", err)
 			}
-			var got []string
-			for _, p := range problems {
-				if p.Severity == content.Error {
-					got = append(got, p.String())
-				}
-			}
+			got := errorLines(problems)
 			want := tt.want
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/abri-guide/abri/generator/content"
 	"github.com/abri-guide/abri/generator/hours"
 )
 
@@ -272,12 +271,7 @@ notice: Canicule
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("Build error = %v, want ErrInvalid", err)
 			}
-			var got []string
-			for _, p := range problems {
-				if p.Severity == content.Error {
-					got = append(got, p.String())
-				}
-			}
+			got := errorLines(problems)
 			if strings.Join(got, "\n") != tt.want {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
 			}

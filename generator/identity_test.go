@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/abri-guide/abri/generator/content"
 )
 
 // collide is a guide whose names fold together: one city spelled five
@@ -219,12 +217,7 @@ updated: 2026-11-01
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, problems, err := buildArchive(t, tt.archive)
-			var got []string
-			for _, p := range problems {
-				if p.Severity == content.Error {
-					got = append(got, p.String())
-				}
-			}
+			got := errorLines(problems)
 			if err == nil || !slices.Equal(got, []string{tt.want}) {
 				t.Errorf("err = %v, errors:\n%s\nwant:\n%s", err, strings.Join(got, "\n"), tt.want)
 			}

@@ -233,12 +233,21 @@ func (h *incremental) step(over buildFunc, edits ...edit) error {
 // errorsOf lists the errors among a build's problems, one a line.
 func errorsOf(ps content.Problems) string {
 	var s strings.Builder
-	for _, p := range ps {
-		if p.Severity == content.Error {
-			s.WriteString("\n\t" + p.String())
-		}
+	for _, e := range errorLines(ps) {
+		s.WriteString("\n\t" + e)
 	}
 	return s.String()
+}
+
+// errorLines are the errors among a build's problems, as editors read them.
+func errorLines(ps content.Problems) []string {
+	var got []string
+	for _, p := range ps {
+		if p.Severity == content.Error {
+			got = append(got, p.String())
+		}
+	}
+	return got
 }
 
 // An edit changes the content as an editor would and says what it did.
