@@ -56,6 +56,8 @@ Usage:
   abri serve [flags]   preview on http://127.0.0.1:1313/ with live reload while you edit
   abri stale [--city C] [--category K] [--older-than N] [--csv] [--html FILE]
                        the call list: places not checked for stale_after days, oldest first
+  abri translate export|import|status|add
+                       hand texts to translators (PO, XLIFF, CSV) and take their work back
   abri verify FILE-OR-ID... | --city C | --category K [--date D]
                        set updated: to today on the places just checked
   abri help [command]  show this help, or a command's flags
@@ -90,6 +92,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, rest, stdout, stderr)
 	case "stale":
 		return runStale(ctx, rest, stdout, stderr)
+	case "translate":
+		return runTranslate(ctx, rest, stdout, stderr)
 	case "verify":
 		return runVerify(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
