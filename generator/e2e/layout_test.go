@@ -129,7 +129,7 @@ func longGuide(t *testing.T) *site {
 			"address: {street: \"" + word + "straße 1234\", postal_code: \"13210\", city: Saint-Rémy-de-Provence}\n" +
 			"geo: [43.789, 4.831]\n" +
 			"phone: [\"+33 1 40 00 00 02\", \"+33 4 90 00 00 03\"]\nemail: " + mail + "\nwebsite: " + url + "\n" +
-			"hours: {mo-fr: \"09:00-12:30, 14:00-17:30\", sa: \"10:00-12:00\"}\n" +
+			"hours: {mo-fr: \"08:00-09:30, 12:00-14:00, 17:30-19:30, 21:00-23:45\", sa: \"10:00-12:00\"}\n" +
 			"updated: 2026-11-20\n",
 		"listings/saint-remy-de-provence/arabic.yaml": "name: مركز الاستقبال والتوجيه الاجتماعي للأشخاص بدون مأوى\n" +
 			"categories: [accommodation_and_housing]\naddress: {city: Saint-Rémy-de-Provence}\nupdated: 2026-11-20\n",
@@ -275,15 +275,24 @@ func TestLayoutTapTargets(t *testing.T) {
 }
 
 // TestLayoutHoursRanges: at 320 px, no time range of an hours table breaks
-// after its dash, in any language.
+// after its dash, in any language: on demo listings with two ranges a day
+// and with special hours, and on one with four ranges a day.
 func TestLayoutHoursRanges(t *testing.T) {
 	t.Parallel()
+	long := longGuide(t)
 	tb := newTab(t, "")
 	tb.viewport(t, 320, 640)
+	var pages []string
 	for _, lang := range demo.Langs {
-		// Two ranges a day, the longest rows of the demo.
-		p := "/" + lang + "/places/relais-de-la-guillotiere.html"
-		if _, err := tb.open(demo.URL + p); err != nil {
+		for _, id := range []string{"relais-de-la-guillotiere", "ateliers-les-voix-d-ici"} {
+			pages = append(pages, demo.URL+"/"+lang+"/places/"+id+".html")
+		}
+	}
+	for _, lang := range long.Langs {
+		pages = append(pages, long.URL+"/"+lang+"/places/long.html")
+	}
+	for _, p := range pages {
+		if _, err := tb.open(p); err != nil {
 			t.Fatal(err)
 		}
 		ranges := boxes(t, tb, "table.hours td > span")
