@@ -184,7 +184,7 @@ updated: 2026-11-01
 	} {
 		page := readOut(t, out, tt.page)
 		var got []string
-		for _, m := range regexp.MustCompile(`(?s)<p class="notice" role="note"[^>]*>.*?</svg> ([^<]*)</p>`).FindAllStringSubmatch(page, -1) {
+		for _, m := range regexp.MustCompile(`(?s)<p class="notice(?: line)?" role="note"[^>]*>.*?</svg> (?:<span>)?([^<]*)`).FindAllStringSubmatch(page, -1) {
 			got = append(got, m[1])
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
