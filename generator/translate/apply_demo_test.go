@@ -318,3 +318,36 @@ func TestApplyDemoThreeChanges(t *testing.T) {
 	}
 	checkGuide(t, dirs)
 }
+
+// TestApplyDemoNewLanguage: a text translated into a language added to the
+// guide, machine-translated first (flag written), then reviewed (flag gone).
+func TestApplyDemoNewLanguage(t *testing.T) {
+	dirs := copyDemo(t)
+	sp := filepath.Join(dirs.Content, "site.yaml")
+	writeFile(t, sp, strings.Replace(readFile(t, sp), "languages: [fr, en, ar, uk]", "languages: [fr, en, ar, uk, es]", 1))
+	p := filepath.Join(dirs.Content, belleville)
+	orig := readFile(t, p)
+	src := generic(t, p).(map[string]any)["description"].(map[string]any)["fr"].(string)
+	u := Unit{Key: belleville + "#description", Source: src, Translation: "Albergue nocturno de 40 plazas: cama, ducha, cena caliente.", Machine: true}
+	ukLine := "  uk: \"Нічний притулок на 40 місць для самотніх чоловіків: ліжко, душ, гаряча вечеря і сніданок. Місця щодня розподіляє служба 115.\"\n"
+	es := "  es: \"Albergue nocturno de 40 plazas: cama, ducha, cena caliente.\"\n"
+	for _, step := range []struct {
+		name    string
+		machine bool
+		want    string
+	}{
+		{"machine", true, strings.Replace(orig, ukLine, ukLine+es+"  es_mt: true\n", 1)},
+		{"again", true, strings.Replace(orig, ukLine, ukLine+es+"  es_mt: true\n", 1)},
+		{"reviewed", false, strings.Replace(orig, ukLine, ukLine+es, 1)},
+	} {
+		u.Machine = step.machine
+		rep, err := Apply("es", []Unit{u}, dirs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readFile(t, p); got != step.want {
+			t.Errorf("%s: got\n%s\nwant\n%s\nreport %+v", step.name, got, step.want, rep)
+		}
+	}
+	checkGuide(t, dirs)
+}

@@ -113,10 +113,14 @@ func (d *doc) replace(m *yaml.Node, i, end int, text string) error {
 
 // addEntry adds key: text (and key's machine flag) at the end of the map.
 func (d *doc) addEntry(m *yaml.Node, key, text string, machine bool) error {
-	if len(m.Content) == 0 {
+	last := len(m.Content) - 1
+	for last > 0 && m.Content[last].Line == 0 {
+		last -= 2 // added by this import: the new entry goes after it, still after the file's last one
+	}
+	if last < 0 {
 		return errByHand
 	}
-	end, err := d.valueEnd(m.Content[len(m.Content)-1], m)
+	end, err := d.valueEnd(m.Content[last], m)
 	if err != nil {
 		return err
 	}
