@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,15 @@ type doc struct {
 	src   *yamlsrc.Source
 	root  *yaml.Node
 	edits []splice
+	was   map[*yaml.Node]*yaml.Node // a value written by an edit -> the one it replaced, which has the positions
+}
+
+// pos is the node with n's place in the file: n, or the one n replaced.
+func (d *doc) pos(n *yaml.Node) *yaml.Node {
+	if o, ok := d.was[n]; ok {
+		return o
+	}
+	return n
 }
 
 // errByHand is an edit the file's layout does not allow.
@@ -76,11 +86,11 @@ func (d *doc) setText(s slot, src, lang, text string, machine bool) (changed boo
 }
 
 // offset is the byte offset of a node, or -1.
-func (d *doc) offset(n *yaml.Node) int { return d.src.Offset(n) }
+func (d *doc) offset(n *yaml.Node) int { return d.src.Offset(d.pos(n)) }
 
 // place is where the value at m.Content[i] goes.
 func (d *doc) place(m *yaml.Node, i int, end int) place {
-	p := place{flow: m.Style&yaml.FlowStyle != 0, indent: m.Content[i-1].Column - 1, eol: d.src.EOL}
+	p := place{flow: m.Style&yaml.FlowStyle != 0, indent: m.Content[i-1].Column - 1, eol: d.src.EOL, eof: d.eofAfter(end)}
 	p.hint = m.Content[i].Style
 	if line := d.src.LineOf(end); strings.TrimSpace(string(d.src.B[end:d.src.LineEnd(line)])) != "" {
 		p.tail = true
@@ -107,14 +117,14 @@ func (d *doc) replace(m *yaml.Node, i, end int, text string) error {
 		return errByHand
 	}
 	d.edits = append(d.edits, splice{at, end, format(text, d.place(m, i, end))})
-	m.Content[i] = strNode(text)
+	d.written(m, i, strNode(text))
 	return nil
 }
 
 // addEntry adds key: text (and key's machine flag) at the end of the map.
 func (d *doc) addEntry(m *yaml.Node, key, text string, machine bool) error {
 	last := len(m.Content) - 1
-	for last > 0 && m.Content[last].Line == 0 {
+	for last > 0 && d.pos(m.Content[last]).Line == 0 {
 		last -= 2 // added by this import: the new entry goes after it, still after the file's last one
 	}
 	if last < 0 {
@@ -124,7 +134,7 @@ func (d *doc) addEntry(m *yaml.Node, key, text string, machine bool) error {
 	if err != nil {
 		return err
 	}
-	p := place{flow: m.Style&yaml.FlowStyle != 0, indent: m.Content[0].Column - 1, eol: d.src.EOL, hint: neighbourStyle(m, "")}
+	p := place{flow: m.Style&yaml.FlowStyle != 0, indent: m.Content[0].Column - 1, eol: d.src.EOL, hint: neighbourStyle(m, ""), eof: d.eofAfter(end) && !machine}
 	entry := key + ": " + format(text, p)
 	m.Content = append(m.Content, strNode(key), strNode(text))
 	if machine {
@@ -158,6 +168,11 @@ func (d *doc) insertAfter(m *yaml.Node, end int, entry string) {
 	d.edits = append(d.edits, splice{at, at, text})
 }
 
+// eofAfter reports whether no line break follows offset end.
+func (d *doc) eofAfter(end int) bool {
+	return !bytes.ContainsAny(d.src.B[end:], "\r\n")
+}
+
 func endsWithBreak(b []byte) bool {
 	return len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r')
 }
@@ -171,7 +186,7 @@ func (d *doc) setFlag(m *yaml.Node, fi int) error {
 		return errByHand
 	}
 	d.edits = append(d.edits, splice{at, end, flagText})
-	m.Content[fi+1] = boolNode()
+	d.written(m, fi+1, boolNode())
 	return nil
 }
 
@@ -244,7 +259,7 @@ func (d *doc) grow(s slot, src, lang, text string, machine bool) error {
 		if err != nil {
 			return err
 		}
-		d.edits = append(d.edits, e)
+		d.edits = append(d.edits, e...)
 	default:
 		return errByHand
 	}
@@ -252,24 +267,27 @@ func (d *doc) grow(s slot, src, lang, text string, machine bool) error {
 	return nil
 }
 
-// growBlock is the block map that replaces a string, from the key's colon.
-func (d *doc) growBlock(s slot, at, end int, src, lang, text string, machine bool) (splice, error) {
+// growBlock is the block map that replaces a string: the source moves
+// to the next line as fr: (with a comment after it, if any), the
+// translation comes on the line after.
+func (d *doc) growBlock(s slot, at, end int, src, lang, text string, machine bool) ([]splice, error) {
 	indent := s.key.Column - 1 + 2
 	pad := strings.Repeat(" ", indent)
 	eol := d.src.EOL
 	colon := at
 	for colon > 0 && d.src.B[colon-1] != ':' {
 		if c := d.src.B[colon-1]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return splice{}, errByHand // a comment between the key and its text
+			return nil, errByHand // a comment between the key and its text
 		}
 		colon--
 	}
-	p := place{indent: indent, eol: eol, hint: s.val.Style}
-	text = eol + pad + src + ": " + deeper(string(d.src.B[at:end])) + eol + pad + lang + ": " + format(text, p)
+	lineEnd := d.src.LineEnd(d.src.LineOf(end))
+	p := place{indent: indent, eol: eol, hint: s.val.Style, eof: d.eofAfter(lineEnd) && !machine}
+	tr := eol + pad + lang + ": " + format(text, p)
 	if machine {
-		text += eol + pad + flagKey(lang) + ": " + flagText
+		tr += eol + pad + flagKey(lang) + ": " + flagText
 	}
-	return splice{colon, end, text}, nil
+	return []splice{{colon, end, eol + pad + src + ": " + deeper(string(d.src.B[at:end]))}, {lineEnd, lineEnd, tr}}, nil
 }
 
 // deeper indents every line but the first two more spaces: the lines of a
@@ -284,6 +302,15 @@ func deeper(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// written puts n in place of m.Content[i], remembering where that was.
+func (d *doc) written(m *yaml.Node, i int, n *yaml.Node) {
+	if d.was == nil {
+		d.was = map[*yaml.Node]*yaml.Node{}
+	}
+	d.was[n] = d.pos(m.Content[i])
+	m.Content[i] = n
+}
+
 func strNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
 func boolNode() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: flagText} }
@@ -291,6 +318,7 @@ func boolNode() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bo
 // valueEnd is the offset right after a value's last character (before a
 // comment or line break), in the collection in.
 func (d *doc) valueEnd(v, in *yaml.Node) (int, error) {
+	v = d.pos(v)
 	at := d.offset(v)
 	if at < 0 {
 		return 0, errByHand

@@ -17,6 +17,7 @@ type place struct {
 	tail   bool       // something (a comment) follows the value on its line: no block scalar
 	hint   yaml.Style // the style of the text it replaces, or of its neighbour: kept when it can be
 	eol    string     // the file's line break
+	eof    bool       // the value ends the file, which has no final line break
 }
 
 // foldWidth is where a long one-line text is folded, in a text written
@@ -24,8 +25,8 @@ type place struct {
 const foldWidth = 80
 
 // format writes s as a YAML scalar that reads back as s:
-//   - a text with a line break, in a block map: a literal block (|-, |
-//     or |+ as it ends), its lines two spaces deeper than the key;
+//   - a text with a line break, in a block map: a literal block (|- or |
+//     as it ends), its lines two spaces deeper than the key;
 //   - a long one-line text where the text it replaces (or the source
 //     beside it) is folded (>-): folded again, at foldWidth;
 //   - where the neighbour is double- or single-quoted: quoted the same;
@@ -50,21 +51,19 @@ func format(s string, p place) string {
 }
 
 // literalOK: a literal block keeps every character but carriage returns
-// and invisible ones, and needs one visible line.
+// and invisible ones, and needs one visible line. A text ending in two
+// line breaks or more would need |+, which also keeps the blank lines
+// that follow in the file: it is double-quoted instead.
 func literalOK(s string) bool {
-	return yamlsrc.Printable(s) && strings.TrimSpace(s) != "" && !strings.Contains(s, "\r")
+	return yamlsrc.Printable(s) && strings.TrimSpace(s) != "" && !strings.Contains(s, "\r") && !strings.HasSuffix(s, "\n\n")
 }
 
 // literal writes s as a literal block scalar; the line break after its
 // last line is the file's own, after the splice.
 func literal(s string, p place) string {
-	chomp := "-"
-	body := s
-	switch n := len(s) - len(strings.TrimRight(s, "\n")); {
-	case n == 1:
+	chomp, body := "-", s
+	if strings.HasSuffix(s, "\n") {
 		chomp, body = "", s[:len(s)-1]
-	case n > 1:
-		chomp, body = "+", s[:len(s)-1]
 	}
 	lines := strings.Split(body, "\n")
 	head := "|"
@@ -84,6 +83,9 @@ func literal(s string, p place) string {
 		if l != "" {
 			b.WriteString(pad + l)
 		}
+	}
+	if chomp == "" && p.eof {
+		b.WriteString(p.eol) // the final line break the text keeps, which the file lacks
 	}
 	return b.String()
 }

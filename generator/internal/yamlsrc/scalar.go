@@ -3,6 +3,7 @@ package yamlsrc
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -56,11 +57,32 @@ func Scalar(s string, flow bool) string {
 	return Quote(s)
 }
 
-// Quote writes s double-quoted: a JSON string is a valid YAML one.
+// Quote writes s double-quoted: a JSON string is a valid YAML one, once
+// the characters YAML does not allow as they are (C1 controls, among them
+// U+0085 which it reads as a line break; U+FEFF, U+FFFE, U+FFFF) are
+// escaped too.
 func Quote(s string) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(b.String(), "\n")
+	q := strings.TrimSuffix(b.String(), "\n")
+	if !strings.ContainsFunc(q, unprintable) {
+		return q
+	}
+	var out strings.Builder
+	for _, r := range q {
+		if unprintable(r) {
+			fmt.Fprintf(&out, "\\u%04X", r)
+		} else {
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
+}
+
+// unprintable is a character outside YAML's printable set that JSON
+// writes as it is (DEL too).
+func unprintable(r rune) bool {
+	return r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0xfeff || r == 0xfffe || r == 0xffff
 }
