@@ -215,3 +215,62 @@ Bonjour
 		t.Errorf("files %v, want none", rep.Files)
 	}
 }
+
+// TestApplyKeepsLayout: comments, odd indentation, quoting styles, CRLF
+// line endings and a missing final line break are kept, with several
+// translations in one file.
+func TestApplyKeepsLayout(t *testing.T) {
+	const in = `# Halte de nuit — checked by phone
+name:   "La Halte"   # the sign says so
+description:   # shown first
+   fr: 'Accueil de nuit'
+   en: Night shelter
+hours:
+     mo-fr: 19:00-08:00
+     note: {fr: "Arrivée avant 22 h", uk: "Старе", uk_mt: true}  # ask
+access:
+  appointment: Appelez le 115
+  price: free
+services:
+   -   category: shower
+       note: >-
+         Douches
+         chaudes
+updated: 2026-01-01   # last call`
+	const want = `# Halte de nuit — checked by phone
+name:   "La Halte"   # the sign says so
+description:   # shown first
+   fr: 'Accueil de nuit'
+   en: Night shelter
+   uk: 'Нічний притулок'
+hours:
+     mo-fr: 19:00-08:00
+     note: {fr: "Arrivée avant 22 h", uk: "Прибуття до 22:00"}  # ask
+access:
+  appointment: {fr: Appelez le 115, uk: Зателефонуйте 115, uk_mt: true}
+  price: free
+services:
+   -   category: shower
+       note:
+         fr: >-
+           Douches
+           chaudes
+         uk: Гарячий душ
+updated: 2026-01-01   # last call`
+	units := []Unit{
+		unit("description", "Accueil de nuit", "Нічний притулок", false),
+		unit("hours.note", "Arrivée avant 22 h", "Прибуття до 22:00", false),
+		unit("access.appointment", "Appelez le 115", "Зателефонуйте 115", true),
+		unit("services[0].note", "Douches chaudes", "Гарячий душ", false),
+	}
+	for _, v := range []struct{ name, in, want string }{
+		{"lf", in, want},
+		{"crlf", strings.ReplaceAll(in, "\n", "\r\n"), strings.ReplaceAll(want, "\n", "\r\n")},
+		{"final line break", in + "\n", want + "\n"},
+	} {
+		got, rep := applyOne(t, v.in, Options{}, units...)
+		if got != v.want {
+			t.Errorf("%s: got\n%s\nwant\n%s\nreport %+v", v.name, got, v.want, rep)
+		}
+	}
+}
