@@ -83,6 +83,10 @@ func TestTranslateImportSummary(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "content", translate.SumsFile)); err != nil {
 		t.Errorf("no translations.sum: %v", err)
 	}
+	check, _, err := run(t, "check", "--content", filepath.Join(dir, "content"), "--theme", o.theme)
+	if err != nil || !strings.Contains(check, "abri: 0 errors") {
+		t.Errorf("abri check after the import: %v\n%s", err, check[max(0, len(check)-1500):])
+	}
 	out, _, err = importUnits(t, dir, translateImportOpts{force: true, theme: o.theme}, units[4])
 	if err != nil || out != "uk: 1 translation written in 1 file, 1 applied although the source changed (--force)\n" {
 		t.Errorf("forced: %v\n%s", err, out)
