@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/abri-guide/abri/generator/internal/yamlsrc"
 	"gopkg.in/yaml.v3"
 )
 
@@ -99,7 +100,7 @@ func (s *source) addList(root *yaml.Node, i int, c Closure, want *yaml.Node) ([]
 	if root.Style&yaml.FlowStyle != 0 {
 		return nil, errors.New("the file is one {…} mapping: add the closure by hand")
 	}
-	item := spaces(root.Column-1+s.step(root)) + "- " + c.flow() + s.eol
+	item := spaces(root.Column-1+s.step(root)) + "- " + c.flow() + s.EOL
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{c.node()}}
 	if i >= 0 {
 		v := root.Content[i+1]
@@ -107,18 +108,18 @@ func (s *source) addList(root *yaml.Node, i int, c Closure, want *yaml.Node) ([]
 			return nil, errors.New("closures: is not a list: make it one (- {start: …, end: …}) or remove it")
 		}
 		want.Content[i+1] = seq
-		return s.insertLines(s.lineStart(root.Content[i].Line+1), item), nil
+		return s.insertLines(s.LineStart(root.Content[i].Line+1), item), nil
 	}
-	at := len(s.b)
+	at := len(s.B)
 	for k := 0; k+1 < len(root.Content); k += 2 {
 		if rank(root.Content[k].Value) > rank("closures") {
-			at = s.lineStart(s.backOverComments(root.Content[k].Line, 0))
+			at = s.LineStart(s.backOverComments(root.Content[k].Line, 0))
 			want.Content = append(want.Content[:k:k], append([]*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: "closures"}, seq}, want.Content[k:]...)...)
-			return s.insertLines(at, indentOf(root)+"closures:"+s.eol+item), nil
+			return s.insertLines(at, indentOf(root)+"closures:"+s.EOL+item), nil
 		}
 	}
 	want.Content = append(want.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "closures"}, seq)
-	return s.insertLines(at, indentOf(root)+"closures:"+s.eol+item), nil
+	return s.insertLines(at, indentOf(root)+"closures:"+s.EOL+item), nil
 }
 
 // step is the file's indentation step, from its first nested mapping; 2 if none.
@@ -149,18 +150,18 @@ func (s *source) listEnd(root *yaml.Node, i int) int {
 	if i+2 < len(root.Content) {
 		return s.backOverComments(root.Content[i+2].Line, floor)
 	}
-	return s.backOverComments(len(s.lines)+1, floor)
+	return s.backOverComments(len(s.Lines)+1, floor)
 }
 
 // dashLine is the line of the "-" of a block list's item.
 func (s *source) dashLine(item *yaml.Node) int {
-	at := s.offset(item)
+	at := s.Offset(item)
 	if at < 0 {
 		return item.Line
 	}
 	line := item.Line
 	for at--; at >= 0; at-- {
-		switch s.b[at] {
+		switch s.B[at] {
 		case '-':
 			return line
 		case '\n':
@@ -181,89 +182,38 @@ func (s *source) addBlock(root *yaml.Node, i int, c Closure) ([]byte, error) {
 	var text string
 	switch {
 	case last.Kind == yaml.MappingNode && last.Style&yaml.FlowStyle != 0:
-		text = dash + " " + c.flow() + s.eol
+		text = dash + " " + c.flow() + s.EOL
 	case last.Kind == yaml.MappingNode && last.Column > seq.Column:
 		key := spaces(last.Column - 1)
-		note := key + "note: {" + c.Lang + ": " + strconv.Quote(c.Note) + "}" + s.eol
+		note := key + "note: {" + c.Lang + ": " + strconv.Quote(c.Note) + "}" + s.EOL
 		if n := pair(last, "note"); n >= 0 && last.Content[n+1].Kind == yaml.MappingNode && last.Content[n+1].Style&yaml.FlowStyle == 0 {
-			note = key + "note:" + s.eol + indentOf(last.Content[n+1]) + c.Lang + ": " + strconv.Quote(c.Note) + s.eol
+			note = key + "note:" + s.EOL + indentOf(last.Content[n+1]) + c.Lang + ": " + strconv.Quote(c.Note) + s.EOL
 		}
-		text = dash + spaces(last.Column-seq.Column-1) + "start: " + c.Start + s.eol + key + "end: " + c.End + s.eol + note
+		text = dash + spaces(last.Column-seq.Column-1) + "start: " + c.Start + s.EOL + key + "end: " + c.End + s.EOL + note
 	default:
 		return nil, errors.New("closures: its items are not {start: …, end: …}: run abri check")
 	}
-	return s.insertLines(s.lineStart(s.listEnd(root, i)), text), nil
+	return s.insertLines(s.LineStart(s.listEnd(root, i)), text), nil
 }
 
 // addFlow appends an item to a [..] list, right after its last item.
 func (s *source) addFlow(seq *yaml.Node, c Closure) ([]byte, error) {
-	open := s.offset(seq)
-	if open < 0 || s.b[open] != '[' {
+	open := s.Offset(seq)
+	if open < 0 || s.B[open] != '[' {
 		return nil, errByHand
 	}
-	end, lastTok := flowEnd(s.b, open)
+	end, lastTok := yamlsrc.FlowEnd(s.B, open)
 	if end < 0 {
 		return nil, errByHand
 	}
 	switch {
 	case len(seq.Content) == 0:
-		return splice(s.b, open+1, open+1, c.flow()), nil
-	case s.b[lastTok] == ',':
-		return splice(s.b, lastTok+1, lastTok+1, " "+c.flow()+","), nil
+		return yamlsrc.Splice(s.B, open+1, open+1, c.flow()), nil
+	case s.B[lastTok] == ',':
+		return yamlsrc.Splice(s.B, lastTok+1, lastTok+1, " "+c.flow()+","), nil
 	default:
-		return splice(s.b, lastTok+1, lastTok+1, ", "+c.flow()), nil
+		return yamlsrc.Splice(s.B, lastTok+1, lastTok+1, ", "+c.flow()), nil
 	}
-}
-
-// flowEnd scans a flow collection from its opening bracket: it returns
-// the offset of the closing bracket and of the last byte before it that
-// is neither space nor comment, or -1.
-func flowEnd(b []byte, open int) (end, last int) {
-	depth := 0
-	last = open
-	for i := open; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"' || c == '\'':
-			j := closeQuote(b, i)
-			if j < 0 {
-				return -1, -1
-			}
-			i, last = j, j
-		case c == '#' && i > 0 && (b[i-1] == ' ' || b[i-1] == '\t' || b[i-1] == '\n' || b[i-1] == '\r'):
-			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-				i++
-			}
-		case c == '[' || c == '{':
-			depth++
-			last = i
-		case c == ']' || c == '}':
-			depth--
-			if depth == 0 {
-				return i, last
-			}
-			last = i
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-		default:
-			last = i
-		}
-	}
-	return -1, -1
-}
-
-// closeQuote is the offset of the quote that closes the one at i, or -1.
-func closeQuote(b []byte, i int) int {
-	q := b[i]
-	for j := i + 1; j < len(b); j++ {
-		switch {
-		case q == '"' && b[j] == '\\':
-			j++
-		case b[j] == q && q == '\'' && j+1 < len(b) && b[j+1] == '\'':
-			j++
-		case b[j] == q:
-			return j
-		}
-	}
-	return -1
 }
 
 // RemoveClosure returns a listing file without its closures dated start
@@ -303,13 +253,13 @@ func removeOne(b []byte, start, end string) ([]byte, bool, error) {
 		out, err = s.removeFlow(seq, k)
 	case len(seq.Content) == 1:
 		want.Content = append(want.Content[:i:i], want.Content[i+2:]...)
-		out = splice(b, s.lineStart(root.Content[i].Line), s.lineStart(s.listEnd(root, i)), "")
+		out = yamlsrc.Splice(b, s.LineStart(root.Content[i].Line), s.LineStart(s.listEnd(root, i)), "")
 	default:
-		to := s.lineStart(s.listEnd(root, i))
+		to := s.LineStart(s.listEnd(root, i))
 		if k+1 < len(seq.Content) {
-			to = s.lineStart(s.dashLine(seq.Content[k+1]))
+			to = s.LineStart(s.dashLine(seq.Content[k+1]))
 		}
-		out = splice(b, s.lineStart(s.dashLine(seq.Content[k])), to, "")
+		out = yamlsrc.Splice(b, s.LineStart(s.dashLine(seq.Content[k])), to, "")
 	}
 	if err != nil {
 		return nil, false, err
@@ -320,29 +270,29 @@ func removeOne(b []byte, start, end string) ([]byte, bool, error) {
 
 // removeFlow removes item k of a [..] list with the comma that joins it.
 func (s *source) removeFlow(seq *yaml.Node, k int) ([]byte, error) {
-	from := s.offset(seq.Content[k])
-	if from < 0 || s.b[from] != '{' {
+	from := s.Offset(seq.Content[k])
+	if from < 0 || s.B[from] != '{' {
 		return nil, errByHand
 	}
-	to, _ := flowEnd(s.b, from)
+	to, _ := yamlsrc.FlowEnd(s.B, from)
 	if to < 0 {
 		return nil, errByHand
 	}
 	to++
 	switch {
 	case k > 0:
-		prev := s.offset(seq.Content[k-1])
-		if prev < 0 || s.b[prev] != '{' {
+		prev := s.Offset(seq.Content[k-1])
+		if prev < 0 || s.B[prev] != '{' {
 			return nil, errByHand
 		}
-		if from, _ = flowEnd(s.b, prev); from < 0 {
+		if from, _ = yamlsrc.FlowEnd(s.B, prev); from < 0 {
 			return nil, errByHand
 		}
 		from++
 	case len(seq.Content) > 1:
-		if to = s.offset(seq.Content[1]); to < 0 {
+		if to = s.Offset(seq.Content[1]); to < 0 {
 			return nil, errByHand
 		}
 	}
-	return splice(s.b, from, to, ""), nil
+	return yamlsrc.Splice(s.B, from, to, ""), nil
 }

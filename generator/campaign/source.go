@@ -3,79 +3,21 @@ package campaign
 import (
 	"bytes"
 	"errors"
-	"unicode/utf8"
+
+	"github.com/abri-guide/abri/generator/internal/yamlsrc"
 
 	"gopkg.in/yaml.v3"
 )
 
-// source is a file's bytes with where its lines start, to turn yaml.v3's
-// positions (line, and column counted in characters after any byte order
-// mark) into byte offsets.
-type source struct {
-	b     []byte
-	lines []int // byte offset of the start of each line; lines[0] is line 1
-	eol   string
-}
+// source is a file's bytes with where its lines start (yamlsrc.Source),
+// and the campaign's own line edits.
+type source struct{ *yamlsrc.Source }
 
-var bom = []byte("\ufeff")
-
-func newSource(b []byte) *source {
-	s := &source{b: b, eol: "\n"}
-	if bytes.Contains(b, []byte("\r\n")) {
-		s.eol = "\r\n"
-	}
-	start := 0
-	if bytes.HasPrefix(b, bom) {
-		start = len(bom)
-	}
-	s.lines = append(s.lines, start)
-	for i := start; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		i += size
-		switch r {
-		case '\r':
-			if i < len(b) && b[i] == '\n' {
-				i++
-			}
-		case '\n', '\u0085', '\u2028', '\u2029':
-		default:
-			continue
-		}
-		s.lines = append(s.lines, i)
-	}
-	return s
-}
-
-// lineStart is the offset of a line (1-based); past the last line, the end.
-func (s *source) lineStart(line int) int {
-	if line < 1 {
-		return 0
-	}
-	if line > len(s.lines) {
-		return len(s.b)
-	}
-	return s.lines[line-1]
-}
-
-// offset is the byte offset of a node's position, or -1.
-func (s *source) offset(n *yaml.Node) int {
-	if n.Line < 1 || n.Line > len(s.lines) || n.Column < 1 {
-		return -1
-	}
-	i := s.lines[n.Line-1]
-	for c := 1; c < n.Column; c++ {
-		if i >= len(s.b) {
-			return -1
-		}
-		_, size := utf8.DecodeRune(s.b[i:])
-		i += size
-	}
-	return i
-}
+func newSource(b []byte) *source { return &source{yamlsrc.New(b)} }
 
 // blankOrComment reports whether a line holds only spaces or a comment.
 func (s *source) blankOrComment(line int) bool {
-	t := bytes.TrimLeft(s.b[s.lineStart(line):s.lineStart(line+1)], " \t")
+	t := bytes.TrimLeft(s.B[s.LineStart(line):s.LineStart(line+1)], " \t")
 	t = bytes.TrimRight(t, "\r\n")
 	return len(t) == 0 || t[0] == '#'
 }
@@ -85,21 +27,13 @@ func indentOf(n *yaml.Node) string { return spaces(n.Column - 1) }
 
 func spaces(n int) string { return string(bytes.Repeat([]byte(" "), max(n, 0))) }
 
-// splice returns b with b[from:to] replaced by with.
-func splice(b []byte, from, to int, with string) []byte {
-	out := make([]byte, 0, len(b)-(to-from)+len(with))
-	out = append(out, b[:from]...)
-	out = append(out, with...)
-	return append(out, b[to:]...)
-}
-
 // insertLines inserts whole lines (text ends with eol) at the start of a
 // line; at the end of a file without a final line break, one comes first.
 func (s *source) insertLines(at int, text string) []byte {
-	if at == len(s.b) && len(s.b) > 0 && !endsWithBreak(s.b) {
-		text = s.eol + text
+	if at == len(s.B) && len(s.B) > 0 && !endsWithBreak(s.B) {
+		text = s.EOL + text
 	}
-	return splice(s.b, at, at, text)
+	return yamlsrc.Splice(s.B, at, at, text)
 }
 
 func endsWithBreak(b []byte) bool {

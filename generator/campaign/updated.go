@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/abri-guide/abri/generator/internal/yamlsrc"
 	"gopkg.in/yaml.v3"
 )
 
@@ -25,7 +26,7 @@ func SetUpdated(b []byte, date string) ([]byte, string, error) {
 			return nil, "", errors.New("the file is one {…} mapping: add updated: " + date + " by hand")
 		}
 		want.Content = append(want.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "updated"}, dateNode)
-		out, err := checkEdit(s.insertLines(len(b), indentOf(root)+"updated: "+date+s.eol), want)
+		out, err := checkEdit(s.insertLines(len(b), indentOf(root)+"updated: "+date+s.EOL), want)
 		return out, "", err
 	}
 	v := root.Content[i+1]
@@ -40,13 +41,13 @@ func SetUpdated(b []byte, date string) ([]byte, string, error) {
 	if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		dateNode.Tag = "!!str" // quoted, the date stays a string, as before
 	}
-	out, err := checkEdit(splice(b, from, to, date), want)
+	out, err := checkEdit(yamlsrc.Splice(b, from, to, date), want)
 	return out, v.Value, err
 }
 
 // scalarBytes is where a one-line scalar's text is, inside its quotes.
 func (s *source) scalarBytes(v *yaml.Node) (from, to int, ok bool) {
-	from = s.offset(v)
+	from = s.Offset(v)
 	if from < 0 {
 		return 0, 0, false
 	}
@@ -56,7 +57,7 @@ func (s *source) scalarBytes(v *yaml.Node) (from, to int, ok bool) {
 		return 0, 0, false // literal, folded or tagged: not a date to splice
 	}
 	to = from + len(v.Value)
-	if to > len(s.b) || string(s.b[from:to]) != v.Value {
+	if to > len(s.B) || string(s.B[from:to]) != v.Value {
 		return 0, 0, false
 	}
 	return from, to, true
