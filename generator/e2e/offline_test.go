@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
@@ -125,7 +126,16 @@ func TestOffline(t *testing.T) {
 		if !tb.waitFor(`!document.querySelector(".save-remove").hidden`) {
 			t.Fatal("the city page does not offer to remove its saved copy")
 		}
-		if _, err := eval[bool](tb, `document.querySelector(".save-remove").click(), true`); err != nil {
+		// The page asks first (TestOfflineDeadEnds): the reader says yes.
+		err := chromedp.Listen(tb.ctx, func(ev any) {
+			if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+				go chromedp.Call(tb.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := eval[bool](tb, `setTimeout(() => document.querySelector(".save-remove").click()), true`); err != nil {
 			t.Fatal(err)
 		}
 		removed, _ := eval[string](tb, `document.querySelector("section.save").dataset.tRemoved`)
