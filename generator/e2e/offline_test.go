@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
@@ -27,7 +28,7 @@ const appBudget = 15 << 10
 // TestOffline uses the guide as a reader with a phone does, over HTTP: one
 // visit online, then the network is cut. The home page, a listing visited
 // online and a listing of a city saved for offline use must load, each
-// with the offline note; a page never seen gives the not-found page, with
+// with the offline note; a page never seen gives the not-saved page, with
 // the note too. After a new deploy that changes a listing, the next visit
 // online shows the change and the caches of the old build are gone, but
 // not the saved city.
@@ -61,8 +62,8 @@ func TestOffline(t *testing.T) {
 	if manifest, _ := eval[string](tb, `(document.querySelector("link[rel=manifest]") || {}).href || ""`); manifest != at("fr/manifest.webmanifest") {
 		t.Errorf("over HTTP, the home page links the manifest %q, want %s", manifest, at("fr/manifest.webmanifest"))
 	}
-	if !waitCached(tb, at("fr/index.html"), at("fr/offline.html"), at("fr/404.html")) {
-		t.Fatalf("after a visit, the service worker did not keep the home, offline copies and not-found pages: caches %v", cacheNames(tb))
+	if !waitCached(tb, at("fr/index.html"), at("fr/offline.html"), at("fr/unsaved.html")) {
+		t.Fatalf("after a visit, the service worker did not keep the home, offline copies and not-saved pages: caches %v", cacheNames(tb))
 	}
 	open(t, tb, at(visited))
 	if !waitCached(tb, at(visited)) {
@@ -77,7 +78,7 @@ func TestOffline(t *testing.T) {
 		{"the home page", "fr/index.html", ""},
 		{"a visited listing", visited, "Abri de nuit de Belleville"},
 		{"an unvisited listing of the saved city", saved, ""},
-		{"a page never seen (the not-found page)", never, ""},
+		{"a page never seen (the not-saved page)", never, ""},
 	} {
 		t.Run("offline/"+page.path, func(t *testing.T) {
 			v := open(t, tb, at(page.path))
@@ -125,7 +126,16 @@ func TestOffline(t *testing.T) {
 		if !tb.waitFor(`!document.querySelector(".save-remove").hidden`) {
 			t.Fatal("the city page does not offer to remove its saved copy")
 		}
-		if _, err := eval[bool](tb, `document.querySelector(".save-remove").click(), true`); err != nil {
+		// The page asks first (TestOfflineDeadEnds): the reader says yes.
+		err := chromedp.Listen(tb.ctx, func(ev any) {
+			if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+				go chromedp.Call(tb.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := eval[bool](tb, `setTimeout(() => document.querySelector(".save-remove").click()), true`); err != nil {
 			t.Fatal(err)
 		}
 		removed, _ := eval[string](tb, `document.querySelector("section.save").dataset.tRemoved`)

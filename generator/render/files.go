@@ -229,7 +229,7 @@ func (r *Renderer) copiesOf(j *job) []int {
 		}
 		return out
 	}
-	if j.kind == "404" || r.langCopies[j.lang] == nil {
+	if j.kind == "404" || j.kind == "unsaved" || r.langCopies[j.lang] == nil {
 		return nil
 	}
 	if c := j.cityOf(); c != nil {
@@ -259,7 +259,7 @@ func (r *Renderer) holds(k int, j *job) bool {
 		return (c.City == nil || !r.cityIndexed) && search.Needed(j.path, c.Lang)
 	case isData(j.path) && j.tmpl == nil:
 		return c.City == nil // field workers share the data; a city's copy stays small
-	case j.kind == "404" || j.tmpl == nil || j.lang != c.Lang:
+	case j.kind == "404" || j.kind == "unsaved" || j.tmpl == nil || j.lang != c.Lang:
 		return false
 	case c.City == nil:
 		return true

@@ -51,6 +51,8 @@ var kinds = []pageKind{
 	{name: "home", template: "home", path: "index.html", root: "../", counted: true, sitemap: true},
 	{name: "404", template: "404", path: "404.html", counted: true},
 	{name: "offline", template: "offline", path: "offline.html", root: "../", counted: true, stage: afterZips},
+	// What the service worker shows, offline, at the address of a page no cache holds.
+	{name: "unsaved", template: "unsaved", path: "unsaved.html", root: "../"},
 	{name: "opendata", template: "opendata", path: "data.html", root: "../", counted: true, sitemap: true},
 	{name: "search", template: "search", path: "search.html", root: "../", counted: true, sitemap: true, status: true},
 	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true, sitemap: true, stage: afterZips},

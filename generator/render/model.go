@@ -36,7 +36,6 @@ type Site struct {
 	CSS        string                        // path of the style sheet from the site root
 	HoursJS    string                        // path of the opening-status script
 	AppJS      string                        // path of the app script: service worker, saving for offline
-	shellExtra map[string][]string           // language -> more files the service worker keeps at once
 	appIcons   map[int]string                // size -> path of the app icon
 	rootTmpl   map[string]*template.Template // language -> root page template, for zips
 	hoursData  map[string]template.JS        // language -> the JSON block hours.js reads

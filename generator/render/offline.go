@@ -6,6 +6,8 @@ import (
 	"hash/crc32"
 	"hash/crc64"
 	"strings"
+
+	"github.com/abri-guide/abri/generator/search"
 )
 
 // Zip is an offline copy as written, for offline copies pages.
@@ -43,21 +45,88 @@ func (s *Site) worker(l Ledger) ([]byte, error) {
 		Build  string              `json:"build"`
 		Date   string              `json:"date"`
 		Assets []string            `json:"assets"`
+		Pages  []string            `json:"pages"`
 		Shell  map[string][]string `json:"shell"`
-	}{Build: fmt.Sprintf("%016x", h.Sum64())[:12], Date: s.today.String(), Shell: map[string][]string{}}
+		All    []string            `json:"all"`
+	}{Build: fmt.Sprintf("%016x", h.Sum64())[:12], Date: s.today.String(), Shell: map[string][]string{}, All: []string{"index.html"}}
+	shells := map[string][]string{}
+	had := map[string]int{} // in how many languages' shells, a path below the language folder
 	for _, name := range names {
-		if strings.HasPrefix(name, "assets/") {
+		switch {
+		case strings.HasPrefix(name, "assets/"):
 			build.Assets = append(build.Assets, name)
+		case search.Needed(name, ""):
+			build.All = append(build.All, name) // the search's shards that every language shares
 		}
 	}
 	for _, lang := range s.Langs {
-		build.Shell[lang] = append([]string{lang + "/index.html", lang + "/offline.html", lang + "/404.html"}, s.shellExtra[lang]...)
+		shells[lang] = shellOf(lang, names)
+		for _, p := range shells[lang] {
+			if rest, ok := strings.CutPrefix(p, lang+"/"); ok {
+				had[rest]++
+			}
+		}
+	}
+	// What every language has is said once, as paths below the language
+	// folder: sw.js stays small with many languages.
+	for _, p := range shellOf(s.Langs[0], names) {
+		if rest, ok := strings.CutPrefix(p, s.Langs[0]+"/"); ok && had[rest] == len(s.Langs) {
+			build.Pages = append(build.Pages, rest)
+		}
+	}
+	for _, lang := range s.Langs {
+		build.Shell[lang] = []string{}
+		for _, p := range shells[lang] {
+			if rest, ok := strings.CutPrefix(p, lang+"/"); !(ok && had[rest] == len(s.Langs)) && !search.Needed(p, "") {
+				build.Shell[lang] = append(build.Shell[lang], p)
+			}
+		}
 	}
 	data, err := json.Marshal(build)
 	if err != nil {
 		return nil, err
 	}
 	return append(append(append([]byte("self.ABRI="), data...), ";\n"...), s.theme.Worker...), nil
+}
+
+// shellOf lists what the service worker keeps of a language once its
+// reader opened one of its pages: the pages that lead to places (home,
+// categories of the whole guide, towns, search, offline copies, Markdown
+// pages) and the language's search index, so that offline the reader can
+// still find their way and search what they saved. Not the places, nor a
+// category's later pages or its pages per town: saving a town keeps those,
+// and they are most of a guide's weight.
+func shellOf(lang string, names []string) []string {
+	var out []string
+	for _, name := range names {
+		rest, ok := strings.CutPrefix(name, lang+"/")
+		if !ok {
+			if search.Needed(name, lang) {
+				out = append(out, name)
+			}
+			continue
+		}
+		dir, file, _ := strings.Cut(rest, "/")
+		if file == "" {
+			dir, file = "", dir
+		}
+		if !strings.HasSuffix(file, ".html") {
+			continue
+		}
+		switch dir {
+		case "":
+			if file == "index.html" || file == "offline.html" || file == "search.html" || strings.HasPrefix(file, "cities.") {
+				out = append(out, name)
+			}
+		case "pages":
+			out = append(out, name)
+		case "categories", "cities": // the first page of each, not per town (<id>.<town>.html)
+			if strings.Count(file, ".") == 1 {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // manifests are the web app manifests, one per language.

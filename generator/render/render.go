@@ -24,6 +24,7 @@
 //	<lang>/places/<id>.html         one per listing
 //	<lang>/pages/<slug>.html        one per Markdown page
 //	<lang>/404.html                 not-found page in that language
+//	<lang>/unsaved.html             offline, a page this phone has not kept (sw.js)
 //
 // Lists of places hold at most PerPage places a page, so that no page
 // grows with the guide; kinds lists every kind of page.
@@ -179,11 +180,6 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	site.prepareReuse(tmpls)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
-	}
-	site.shellExtra = map[string][]string{}
-	for _, lang := range site.Langs {
-		// The search's entry, so that a reader offline can still search what is saved.
-		site.shellExtra[lang] = []string{lang + "/search.html", "search/" + lang + ".js"}
 	}
 	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}, version: opts.Version}
 	// The views hold each listing's hours for hours.js already: the index reuses them.
@@ -354,8 +350,9 @@ func parseTemplates(th *theme.Theme, lang string) (map[string]*template.Template
 		if err != nil {
 			return nil, fmt.Errorf("%s/templates/%s.html: %v", th.Root, kind, err)
 		}
-		if kind != "root" {
-			// Page kinds define "main" and are laid out by base.
+		if kind != "root" && kind != "unsaved" {
+			// Page kinds define "main" and are laid out by base; the root
+			// page and the "not saved" page, shown at any address, are whole.
 			t = t.Lookup("base")
 		}
 		out[kind] = t
@@ -412,6 +409,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		}
 		add(job{kind: "home"})
 		add(job{kind: "404"})
+		add(job{kind: "unsaved"})
 		add(job{kind: "offline"})
 		add(job{kind: "search"})
 		add(job{kind: "opendata"})

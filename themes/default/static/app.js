@@ -73,6 +73,32 @@
 
   var box = doc.querySelector("section.save[data-list]");
   if (box) saveSection(box);
+  var here = doc.querySelector(".saved-here");
+  if (here) listSaved(here);
+
+  // listSaved lists, on the page shown offline in place of a page not kept,
+  // the towns saved on this phone (in any language), named by their pages.
+  function listSaved(here) {
+    var mine = " " + root + " ", seen = {};
+    caches.keys().then(function (names) {
+      names.forEach(function (n) {
+        var key = n.slice(11, n.indexOf(" ")), url = root + key.replace("/", "/cities/") + ".html";
+        if (n.indexOf("abri-saved-") || n.indexOf(mine) < 0 || seen[key]) return;
+        seen[key] = caches.match(url).then(function (res) {
+          return res && res.text();
+        }).then(function (page) {
+          var m = page && /<h1[^>]*>([^<]*)/.exec(page), li = doc.createElement("li"), a = doc.createElement("a");
+          if (!m) return;
+          a.href = url;
+          a.innerHTML = m[1]; // text escaped by the build, as it was in the saved page
+          a.lang = key.split("/")[0];
+          li.appendChild(a);
+          here.querySelector("ul").appendChild(li);
+          here.hidden = false;
+        });
+      });
+    });
+  }
 
   // saveSection runs a city's "save for offline use" section. A saved copy
   // is a cache named "abri-saved-<lang>/<slug> <root> <time saved>": its
@@ -169,7 +195,9 @@
       });
     });
 
+    // A real question, which the reader can cancel, with the keyboard too.
     removeButton.addEventListener("click", function () {
+      if (!confirm(t.tConfirm)) return;
       saved().then(drop).then(function () {
         removeButton.hidden = true;
         say("tRemoved");

@@ -1,16 +1,22 @@
 // abri's service worker, served as /sw.js at the site root. The build puts
-// one line before it: self.ABRI = {build, date, assets, shell}, the build's
-// id (a hash of its files), its date, its fingerprinted assets and, for each
-// language, the pages a reader of that language gets at once (home, offline
-// copies, not-found page, the search's first shards); paths are relative to
-// the site root, which is this worker's scope (a sub-path is fine).
+// one line before it: self.ABRI = {build, date, assets, pages, shell, all},
+// the build's id (a hash of its files), its date, its fingerprinted assets,
+// what a reader of a language gets at once: the pages every language has
+// (home, categories, towns, search, offline copies, Markdown pages; below
+// the language's folder) and, in shell, the language's own (its search
+// index), and what every reader gets: the root page and the search's shared
+// shards, and each language's small page saying a page is not saved. Paths
+// are relative to the site root, which is this worker's scope (a sub-path
+// is fine).
 //
 // Pages come from the network first. When it fails they come from the
 // cache, marked <html data-offline> so that app.js shows the date of the
-// information. Assets change name when they change, so they come from the
+// information; a page no cache holds gets the "not saved" page of its
+// language, never the browser's error page. Assets change name when they change, so they come from the
 // cache first, from whichever cache has them: a saved city keeps the
 // assets of its own pages. The worker learns the reader's language from
-// the pages it serves, and from the windows open when it installs: it is
+// the pages it serves, from the windows open when it installs and from the
+// browser's languages: it is
 // never sent messages, which would wake an old worker that a new deploy
 // is replacing and hold the new one back (Chromium then waits minutes).
 //
@@ -53,7 +59,22 @@ function langOf(url) {
 }
 
 function shell(lang) {
-  return A.shell[lang].concat(lang + "/manifest.webmanifest");
+  return A.pages.map(function (p) { return lang + "/" + p; }).concat(A.shell[lang], lang + "/manifest.webmanifest", all());
+}
+
+function all() {
+  return A.all.concat(Object.keys(A.shell).map(function (l) { return l + "/unsaved.html"; }));
+}
+
+// browserLang returns the first of the browser's languages that the guide
+// has, or "", as lang.js chooses on the root page.
+function browserLang() {
+  var wanted = navigator.languages || [], i, l;
+  for (i = 0; i < wanted.length; i++) {
+    l = String(wanted[i]).toLowerCase();
+    if (A.shell.hasOwnProperty(l) || A.shell.hasOwnProperty(l = l.split("-")[0])) return l;
+  }
+  return "";
 }
 
 // fill adds to the build's cache the files it lacks. An asset that an
@@ -83,6 +104,7 @@ function fill(paths) {
 // shell of their languages and of those whose home page an earlier build kept.
 function readerPaths() {
   var found = {}, pages = [];
+  found[browserLang()] = true;
   return clients.matchAll({type: "window", includeUncontrolled: true}).then(function (windows) {
     windows.forEach(function (w) {
       found[langOf(w.url)] = true;
@@ -100,7 +122,7 @@ function readerPaths() {
       });
     }));
   }).then(function () {
-    return Object.keys(found).filter(function (lang) { return lang; }).map(shell).concat([pages]);
+    return Object.keys(found).filter(function (lang) { return lang; }).map(shell).concat([pages, all()]);
   });
 }
 
@@ -153,8 +175,9 @@ function cacheFirst(e) {
 
 // networkFirst answers from the network and keeps a copy. When the network
 // fails it answers from the cache: the build's copy, or a saved city's, or
-// for a page no cache has, the not-found page of its language (of any
-// language outside a language's folder), whose links work at any address.
+// for a page no cache has, the "not saved" page of its language (outside a
+// language's folder, of the browser's language, else of any), with a
+// <base> at its folder so that its links work at any address.
 function networkFirst(e, isPage) {
   var url = isPage ? pageKey(e.request.url) : e.request.url;
   return fetch(e.request).then(function (res) {
@@ -168,22 +191,28 @@ function networkFirst(e, isPage) {
     }).then(function (hit) {
       return hit || caches.match(url);
     });
+    var base = "";
     if (isPage) {
-      var lang = langOf(url);
-      (lang ? [lang] : Object.keys(A.shell)).forEach(function (l) {
-        found = found.then(function (hit) { return hit || caches.match(abs(l + "/404.html")); });
+      var lang = langOf(url) || browserLang();
+      (lang ? [lang] : []).concat(Object.keys(A.shell)).forEach(function (l) {
+        found = found.then(function (hit) {
+          if (hit) return hit;
+          base = abs(l + "/");
+          return caches.match(base + "unsaved.html");
+        });
       });
     }
     return found.then(function (hit) {
       if (!hit) throw err;
-      return isPage ? markOffline(hit) : hit;
+      return isPage ? markOffline(hit, hit.url === base + "unsaved.html" && base) : hit;
     });
   });
 }
 
-function markOffline(res) {
+function markOffline(res, base) {
   return res.text().then(function (html) {
-    return new Response(html.replace("<html ", "<html data-offline "), {
+    html = html.replace("<html ", "<html data-offline ");
+    return new Response(base ? html.replace("<head>", '<head><base href="' + base + '">') : html, {
       headers: {"Content-Type": "text/html; charset=utf-8"}
     });
   });
