@@ -1,10 +1,14 @@
 package generator
 
 import (
+	"bytes"
 	"html"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/abri-guide/abri/generator/theme"
 )
 
 var (
@@ -36,5 +40,45 @@ func TestDemoNoLabelRepeated(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no labelled value on any listing page")
+	}
+}
+
+// TestDemoNoCallWithoutPhone: a listing with no phone never tells readers
+// to call (hours not known, information checked long ago), in any language.
+func TestDemoNoCallWithoutPhone(t *testing.T) {
+	files := demoSite(t)
+	th, err := theme.Load(os.DirFS("../themes/default"), "../themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range demo.sum.Langs {
+		var calls []string // the interface's texts that tell to call
+		for k, s := range th.Strings[lang] {
+			if k == "hours_unknown" || strings.HasPrefix(k, "stale_caution.") {
+				if i := strings.LastIndexByte(s, '}'); i >= 0 {
+					s = s[i+1:] // the advice, after the count
+				}
+				calls = append(calls, s)
+			}
+		}
+		if len(calls) == 0 {
+			t.Fatalf("%s: no hours_unknown or stale_caution in the theme", lang)
+		}
+		phoneless := 0
+		for name, data := range files {
+			if !strings.HasPrefix(name, lang+"/places/") || bytes.Contains(data, []byte(`href="tel:`)) {
+				continue
+			}
+			phoneless++
+			text := html.UnescapeString(string(data))
+			for _, c := range calls {
+				if strings.Contains(text, c) {
+					t.Errorf("%s: no phone, yet it says %q", name, c)
+				}
+			}
+		}
+		if phoneless == 0 {
+			t.Errorf("%s: no listing without a phone in the demo", lang)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -59,4 +60,26 @@ func startsWithWords(s, prefix string) bool {
 	}
 	next := rs[len(rp)]
 	return !unicode.IsLetter(next) && !unicode.IsDigit(next) && !unicode.Is(unicode.Mn, next)
+}
+
+// HoursUnknown says that a place's opening hours are not known, with advice
+// the reader can follow: to call only when the place has a phone.
+func (p *Page) HoursUnknown(l *Listing) string {
+	switch {
+	case len(l.Phone) > 0:
+		return p.strings["hours_unknown"]
+	case l.Email != "" || l.Website != "":
+		return p.strings["hours_unknown_contact"]
+	}
+	return p.strings["hours_unknown_none"]
+}
+
+// StaleCaution warns that a listing was checked long ago, advising to call
+// only when the place has a phone.
+func (p *Page) StaleCaution(l *Listing) (string, error) {
+	key := "stale_caution"
+	if len(l.Phone) == 0 {
+		key = "stale_caution_nophone"
+	}
+	return p.T(key, "days", strconv.Itoa(p.StaleAfter))
 }
