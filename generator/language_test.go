@@ -82,3 +82,53 @@ func TestDemoNoCallWithoutPhone(t *testing.T) {
 		}
 	}
 }
+
+var (
+	placeH1  = regexp.MustCompile(`<h1>(.*?)</h1>`)
+	cardName = regexp.MustCompile(`<li class="card">\s*<a [^>]*>(.*?)</a>`)
+	adrPara  = regexp.MustCompile(`(?s)<p class="adr">(.*?)</p>`)
+	adrCard  = regexp.MustCompile(`(?s)<span class="adr">(.*?)</span>\s*</li>`)
+	telLink  = regexp.MustCompile(`<a href="tel:[^"]*"[^>]*>`)
+	// isolates are the elements that isolate their text: <bdi>, and any
+	// element with a dir attribute (the phone numbers).
+	isolates = regexp.MustCompile(`<bdi>[^<]*</bdi>|<(\w+) dir="(ltr|rtl|auto)">[^<]*</\w+>|<br>`)
+)
+
+// TestDemoBidiIsolated: on Arabic pages, the names of places and towns and
+// the addresses (written in Latin script) are each isolated in a <bdi>, so
+// that they neither reorder the page's words nor take the page's side away;
+// phone numbers read left to right.
+func TestDemoBidiIsolated(t *testing.T) {
+	files := demoSite(t)
+	counts := map[string]int{}
+	for name, data := range files {
+		if !strings.HasPrefix(name, "ar/") || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		check := func(what string, re *regexp.Regexp) {
+			for _, m := range re.FindAllSubmatch(data, -1) {
+				counts[what]++
+				if rest := isolates.ReplaceAll(m[1], nil); len(m[1]) == len(rest) || len(bytes.Trim(rest, " ·,")) > 0 {
+					t.Errorf("%s: %s not isolated in <bdi>: %s", name, what, m[1])
+				}
+			}
+		}
+		if strings.HasPrefix(name, "ar/places/") || strings.HasPrefix(name, "ar/cities/") {
+			check("h1", placeH1)
+		}
+		check("card name", cardName)
+		check("address", adrPara)
+		check("address", adrCard)
+		for _, m := range telLink.FindAll(data, -1) {
+			counts["phone"]++
+			if !bytes.Contains(m, []byte(`dir="ltr"`)) {
+				t.Errorf("%s: phone link not left to right: %s", name, m)
+			}
+		}
+	}
+	for _, what := range []string{"h1", "card name", "address", "phone"} {
+		if counts[what] == 0 {
+			t.Errorf("no %s on the Arabic pages of the demo", what)
+		}
+	}
+}
