@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/abri-guide/abri/generator/publish"
 	"github.com/abri-guide/abri/generator/theme"
 )
 
@@ -129,6 +130,27 @@ func TestDemoBidiIsolated(t *testing.T) {
 	for _, what := range []string{"h1", "card name", "address", "phone"} {
 		if counts[what] == 0 {
 			t.Errorf("no %s on the Arabic pages of the demo", what)
+		}
+	}
+}
+
+// TestSummarySingular: the build's summary says "1 file made", never
+// "1 files made", for every count it gives.
+func TestSummarySingular(t *testing.T) {
+	one := Summary{Langs: []string{"fr"}, Pages: map[string]int{"fr": 1}, Files: 1, Zips: make([]publish.Entry, 1),
+		Over: []string{"fr"}, Incremental: true, Made: 1, Carried: 1, Warnings: 1}
+	got := one.String()
+	for _, want := range []string{"built 1 page in 1 language (fr 1), 1 file,", "; 1 offline zip,", "; 1 whole-language zip left out",
+		"; 1 file made, 1 unchanged carried over", "; 1 warning (abri check lists them)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary %q: want %q", got, want)
+		}
+	}
+	two := Summary{Langs: []string{"fr", "en"}, Pages: map[string]int{"fr": 1, "en": 1}, Files: 2, Incremental: true, Made: 2, Warnings: 2}
+	got = two.String()
+	for _, want := range []string{"built 2 pages in 2 languages", ", 2 files,", "; 2 files made,", "; 2 warnings ("} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary %q: want %q", got, want)
 		}
 	}
 }
