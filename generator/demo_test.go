@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/render"
 )
 
 // The tests of this file build the real demo guide, as CI and Netlify do,
@@ -177,7 +178,7 @@ func TestDemoLanguageAndDirection(t *testing.T) {
 		if first, _, ok := strings.Cut(name, "/"); ok && first != "assets" && lang != first {
 			t.Errorf("%s: lang=%q, want %q", name, lang, first)
 		}
-		if want := map[bool]string{true: "rtl", false: "ltr"}[lang == "ar"]; dir != want {
+		if want := render.Direction(lang); dir != want {
 			t.Errorf("%s: dir=%q, want %q", name, dir, want)
 		}
 		if strings.Count(string(data), `rel="alternate" hreflang=`) != len(demo.sum.Langs) {
