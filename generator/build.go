@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -259,23 +260,32 @@ func (s Summary) String() string {
 		total += s.Pages[l]
 		per = append(per, fmt.Sprintf("%s %d", l, s.Pages[l]))
 	}
-	line := fmt.Sprintf("built %d pages in %d languages (%s), %d files, %.1f MB in %s",
-		total, len(s.Langs), strings.Join(per, ", "), s.Files, float64(s.Bytes)/1e6, s.Took.Round(time.Millisecond))
+	line := fmt.Sprintf("built %s in %s (%s), %s, %.1f MB in %s",
+		count(total, "page", "pages"), count(len(s.Langs), "language", "languages"), strings.Join(per, ", "),
+		count(s.Files, "file", "files"), float64(s.Bytes)/1e6, s.Took.Round(time.Millisecond))
 	if len(s.Zips) > 0 {
 		var size int64
 		for _, z := range s.Zips {
 			size += z.Size
 		}
-		line += fmt.Sprintf("; %d offline zips, %.1f MB", len(s.Zips), float64(size)/1e6)
+		line += fmt.Sprintf("; %s, %.1f MB", count(len(s.Zips), "offline zip", "offline zips"), float64(size)/1e6)
 	}
 	if len(s.Over) > 0 {
-		line += fmt.Sprintf("; %d whole-language zips left out, too big (the cities' are offered)", len(s.Over))
+		line += fmt.Sprintf("; %s left out, too big (the cities' are offered)", count(len(s.Over), "whole-language zip", "whole-language zips"))
 	}
 	if s.Incremental {
-		line += fmt.Sprintf("; %d files made, %d unchanged carried over", s.Made, s.Carried)
+		line += fmt.Sprintf("; %s, %d unchanged carried over", count(s.Made, "file made", "files made"), s.Carried)
 	}
 	if s.Warnings > 0 {
-		line += fmt.Sprintf("; %d warnings (abri check lists them)", s.Warnings)
+		line += fmt.Sprintf("; %s (abri check lists them)", count(s.Warnings, "warning", "warnings"))
 	}
 	return line
+}
+
+// count writes n things in English, singular for one: "1 file", "2 files".
+func count(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + other
 }

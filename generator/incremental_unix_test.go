@@ -93,7 +93,7 @@ func TestIncrementalMakesOnlyWhatChanged(t *testing.T) {
 	if len(made) > len(after)/5 {
 		t.Errorf("%d of %d files made for one phone number: %s", len(made), len(after), strings.Join(made, " "))
 	}
-	if !strings.Contains(sum.String(), fmt.Sprintf("%d files made, %d unchanged carried over", sum.Made, sum.Carried)) {
+	if !strings.Contains(sum.String(), fmt.Sprintf("%s, %d unchanged carried over", count(sum.Made, "file made", "files made"), sum.Carried)) {
 		t.Errorf("summary %q does not say what was carried over", sum)
 	}
 }

@@ -49,7 +49,7 @@ func demoSiteYAML(t *testing.T) string {
 // TestLanguageRemovedIsOneError: dropping uk from site.yaml gives one
 // error that counts uk's texts, not one line per text.
 func TestLanguageRemovedIsOneError(t *testing.T) {
-	site := strings.Replace(demoSiteYAML(t), "languages: [fr, en, ar, uk]", "languages: [fr, en, ar]", 1)
+	site := strings.Replace(demoSiteYAML(t), "languages: [fr, en, ar, uk, ca, es, fa, ka, ps, pt, ro, ru]", "languages: [fr, en, ar, ca, es, fa, ka, ps, pt, ro, ru]", 1)
 	var about []string
 	for _, p := range demoWith(t, map[string]string{"site.yaml": site}) {
 		if strings.Contains(p.Msg, "uk") {
@@ -71,9 +71,9 @@ func TestSiteErrorKeepsListingErrors(t *testing.T) {
 	site := demoSiteYAML(t)
 	listing := "name: Broken\ncategories: [shower]\nadress: {city: Lyon}\nupdated: 2026-11-01\n"
 	for name, broken := range map[string]string{
-		"bad language":  strings.Replace(site, "languages: [fr, en, ar, uk]", "languages: [fr, EN, ar, uk]", 1),
-		"languages map": strings.Replace(site, "languages: [fr, en, ar, uk]", "languages: {fr: yes}", 1),
-		"syntax":        strings.Replace(site, "languages: [fr, en, ar, uk]", "languages: [fr, en, ar, uk", 1),
+		"bad language":  strings.Replace(site, "languages: [fr, en, ar, uk, ca, es, fa, ka, ps, pt, ro, ru]", "languages: [fr, EN, ar, uk, ca, es, fa, ka, ps, pt, ro, ru]", 1),
+		"languages map": strings.Replace(site, "languages: [fr, en, ar, uk, ca, es, fa, ka, ps, pt, ro, ru]", "languages: {fr: yes}", 1),
+		"syntax":        strings.Replace(site, "languages: [fr, en, ar, uk, ca, es, fa, ka, ps, pt, ro, ru]", "languages: [fr, en, ar, uk, ca, es, fa, ka, ps, pt, ro, ru", 1),
 		"bad timezone":  strings.Replace(site, "timezone: Europe/Paris", "timezone: Europe/Lyon", 1),
 	} {
 		t.Run(name, func(t *testing.T) {

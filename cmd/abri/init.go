@@ -25,8 +25,22 @@ import (
 //go:embed all:initguide
 var initGuide embed.FS
 
-// initLangs are the languages of a new guide; categories.yaml keeps only them.
-var initLangs = []string{"fr", "en"}
+// initLangs are the languages a new guide declares in its site.yaml:
+// categories.yaml keeps the names of the demo's categories in those, all
+// of them, and only them (texts in other languages would be errors).
+func initLangs() ([]string, error) {
+	data, err := initGuide.ReadFile("initguide/content/site.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var site struct {
+		Languages []string `yaml:"languages"`
+	}
+	if err := yaml.Unmarshal(data, &site); err != nil || len(site.Languages) == 0 {
+		return nil, fmt.Errorf("initguide/content/site.yaml: no languages (%v)", err)
+	}
+	return site.Languages, nil
+}
 
 const initDoc = `Writes a new guide into DIR, which must be new or empty: content/ (site.yaml,
 categories.yaml, an example listing written as a draft, an about page),
@@ -85,7 +99,11 @@ func writeGuide(dir string, vars *strings.Replacer) (int, error) {
 			rel = ".gitignore" // go:embed keeps it, the repository's own .gitignore would not read it
 		}
 		if rel == "content/categories.yaml" {
-			if data, err = keepLangs(data, initLangs); err != nil {
+			langs, err := initLangs()
+			if err != nil {
+				return err
+			}
+			if data, err = keepLangs(data, langs); err != nil {
 				return err
 			}
 		} else {

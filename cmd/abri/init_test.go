@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,13 +99,35 @@ func TestInitCategories(t *testing.T) {
 	if err != nil || !bytes.Equal(mine, demo) {
 		t.Fatalf("initguide/content/categories.yaml is not content/categories.yaml: copy it again (%v)", err)
 	}
-	kept, err := keepLangs(demo, []string{"fr", "en"})
+	langs, err := initLangs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := regexp.MustCompile(`, (ar|uk): ("[^"]*"|[^,}]+)`).ReplaceAllString(string(demo), "")
+	kept, err := keepLangs(demo, langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	others := regexp.MustCompile(`, (\w+): ("[^"]*"|[^,}]+)`)
+	want := others.ReplaceAllStringFunc(string(demo), func(m string) string {
+		if slices.Contains(langs, others.FindStringSubmatch(m)[1]) {
+			return m
+		}
+		return ""
+	})
 	if string(kept) != want {
-		t.Errorf("the tree differs from the demo's by more than the texts in ar and uk:\n%s", kept)
+		t.Errorf("the tree differs from the demo's by more than the texts in languages other than %v:\n%s", langs, kept)
+	}
+	// Every name and synonyms of the new guide is in every language it declares.
+	texts := regexp.MustCompile(`(?m)^\s*(name|synonyms): \{(.*)\}$`).FindAllStringSubmatch(string(kept), -1)
+	if len(texts) == 0 {
+		t.Fatal("no category names in the new guide")
+	}
+	for _, m := range texts {
+		for _, l := range langs {
+			if !strings.Contains(m[2], l+": ") {
+				t.Errorf("%s {%s}: no text in %s, a language of the new guide", m[1], m[2], l)
+			}
+		}
 	}
 }
 

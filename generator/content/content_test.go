@@ -2,6 +2,7 @@ package content
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -247,5 +248,41 @@ func TestRealPlacesInCountry(t *testing.T) {
 		if swapped, _ := inCountry("FR", lon, lat); swapped {
 			t.Errorf("%v swapped would be in France too: the hint would mislead", p)
 		}
+	}
+}
+
+// TestUntranslatedSummarised: a language that lacks a few texts gets a
+// warning per text; one that lacks more than maxUntranslated gets one line,
+// at its first, and is left out of the warnings of each text.
+func TestUntranslatedSummarised(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte(strings.Replace(site, "languages: [fr, ar]", "languages: [fr, ar, uk]", 1))},
+		"categories.yaml":   {Data: []byte(categories)},
+		"pages/about.fr.md": {Data: []byte("---\ntitle: À propos\nmenu: 1\n---\nBonjour\n")},
+	}
+	for i := range maxUntranslated + 1 {
+		ar := ""
+		if i == 0 {
+			ar = ", ar: وصف" // the one text that is in Arabic
+		}
+		fsys[fmt.Sprintf("listings/x/l%02d.yaml", i)] = &fstest.MapFile{Data: []byte(
+			"name: A\ndescription: {fr: Description" + ar + "}\ncategories: [meals]\naddress: {city: Lyon}\nupdated: 2026-11-01\n")}
+	}
+	_, ps := Load(fsys, Options{Root: "content", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC), Icons: []string{"food"}})
+	var got []string
+	for _, p := range ps {
+		if strings.Contains(p.Msg, "not translated") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		// 11 descriptions, the site's title and two texts of categories.yaml
+		`content/categories.yaml:3:9: warning: 14 texts in 13 files not translated into uk, first here (readers see them in the source language, marked as not translated): add uk: to them when you can`,
+	}
+	for i := 1; i <= maxUntranslated; i++ {
+		want = append(want, fmt.Sprintf(`content/listings/x/l%02d.yaml:2:14: warning: description: not translated into ar (readers see the fr text, marked as not translated)`, i))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

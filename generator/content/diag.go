@@ -25,7 +25,83 @@ type Problem struct {
 	Msg      string // what is wrong and how to fix it
 	Severity Severity
 
-	lang string // the language a text is in that the guide does not list, summarised once per language
+	lang         string        // the language a text is in that the guide does not list, summarised once per language
+	untranslated *untranslated // a text missing in some of the guide's languages, summarised per language when many are
+}
+
+// untranslated is what a "not translated" warning is about.
+type untranslated struct {
+	field   string   // "description: ", as the message begins
+	missing []string // the languages the text is not in
+	src     string   // the language readers see instead
+}
+
+// maxUntranslated is how many texts a language may lack and still have a
+// warning each: beyond, the language is simply not translated yet, and one
+// line says so rather than one per text (a guide with 12 languages and
+// listings in 4 would otherwise warn thousands of times).
+const maxUntranslated = 10
+
+// summariseUntranslated gives one warning per language that lacks more than
+// maxUntranslated texts, at its first, and leaves that language out of the
+// warnings of each text.
+func summariseUntranslated(ps Problems) Problems {
+	type group struct {
+		first        int
+		texts, files int
+		paths        map[string]bool
+	}
+	groups := map[string]*group{}
+	var order []string
+	for i, p := range ps {
+		if p.untranslated == nil {
+			continue
+		}
+		for _, l := range p.untranslated.missing {
+			g := groups[l]
+			if g == nil {
+				g = &group{first: i, paths: map[string]bool{}}
+				groups[l] = g
+				order = append(order, l)
+			}
+			if before(p, ps[g.first]) {
+				g.first = i
+			}
+			g.texts++
+			if !g.paths[p.Path] {
+				g.paths[p.Path] = true
+				g.files++
+			}
+		}
+	}
+	many := func(l string) bool { return groups[l].texts > maxUntranslated }
+	out := ps[:0:0]
+	for i, p := range ps {
+		if u := p.untranslated; u != nil {
+			for _, l := range order {
+				if g := groups[l]; many(l) && g.first == i {
+					s := p
+					s.untranslated = nil
+					s.Msg = fmt.Sprintf("%d texts in %d files not translated into %s, first here (readers see them in the source language, marked as not translated): add %s: to them when you can", g.texts, g.files, l, l)
+					out = append(out, s)
+				}
+			}
+			var few []string
+			for _, l := range u.missing {
+				if !many(l) {
+					few = append(few, l)
+				}
+			}
+			if len(few) == 0 {
+				continue
+			}
+			if len(few) < len(u.missing) {
+				p.Msg = u.field + untranslatedMsg(few, u.src)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func (p Problem) String() string {

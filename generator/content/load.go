@@ -78,7 +78,7 @@ func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*Guide, Problem
 	g.fileCities(&ps)
 	g.checkNotices(opts.Root, &ps)
 	g.loadPages(fsys, opts, &ps)
-	ps = summariseLanguages(ps)
+	ps = summariseUntranslated(summariseLanguages(ps))
 	ps.Sort()
 	if !siteOK {
 		return nil, ps

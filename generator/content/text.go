@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -83,9 +84,14 @@ func (d *decoder) checkTranslated(n *yaml.Node, t Text) {
 	}
 	if len(missing) > 0 && len(t) > 0 {
 		_, src := t.In(d.site.langs(), "")
-		d.warnf(n, "not translated into %s (readers see the %s text, marked as not translated)",
-			strings.Join(missing, ", "), src)
+		p := d.problem(Warning, n, "%s", untranslatedMsg(missing, src))
+		p.untranslated = &untranslated{missing: missing, src: src, field: strings.TrimSuffix(p.Msg, untranslatedMsg(missing, src))}
+		*d.problems = append(*d.problems, p)
 	}
+}
+
+func untranslatedMsg(missing []string, src string) string {
+	return fmt.Sprintf("not translated into %s (readers see the %s text, marked as not translated)", strings.Join(missing, ", "), src)
 }
 
 // Lang is a language code of the guide, such as fr, ar or pt-BR.

@@ -72,7 +72,7 @@ func (s *Site) prepareReuse(tmpls map[string]map[string]*template.Template) {
 			city = l.City.Slug
 		}
 		add("crumbs", l, city)
-		add("dated", l, []any{l.Updated.String(), l.StaleShow, l.Stale})
+		add("dated", l, []any{l.Updated.String(), l.StaleShow, l.Stale, len(l.Phone) > 0})
 		add("closures", l, l.Closures)
 		add("special", l, l.Special)
 	}

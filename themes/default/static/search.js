@@ -866,7 +866,7 @@
       var li = document.createElement("li"), a = document.createElement("a");
       li.className = "card";
       a.href = c.href;
-      a.textContent = c.name;
+      a.appendChild(bdi(c.name)); // a Latin name keeps to the page's side on an Arabic page
       li.appendChild(a);
       li.appendChild(document.createTextNode(" "));
       var pics = document.createElement("span");
@@ -889,8 +889,16 @@
         li.setAttribute("data-dist", Math.round(c.dist));
       }
       var adr = (c.street ? c.street + ", " : "") + (c.postal ? c.postal + " " : "") + c.city;
-      li.appendChild(span("adr", adr));
+      var ad = span("adr", "");
+      ad.appendChild(bdi(adr));
+      li.appendChild(ad);
       return li;
+    }
+
+    function bdi(text) {
+      var e = document.createElement("bdi");
+      e.textContent = text;
+      return e;
     }
 
     function span(cls, text) {
