@@ -15,17 +15,17 @@ import (
 // saved-places list. It is made from the listing's view, whose address is
 // (*content.Listing).Public's: a hidden street is never in it.
 type Share struct {
-	ID    string // the listing's slug, the list's key
-	Name  string
-	Adr   string // one line: street (unless hidden), postal code, town
-	Tel   string // the phone numbers as written, comma separated
-	Week  string // the week's hours on one line, "" when not known
-	Text  string // the message: name, address, phone, hours, one a line
-	URL   string // the page's absolute address; "" without base_url, when no link can be shared
-	SMS   template.URL
-	WA    template.URL // WhatsApp
-	TG    template.URL // Telegram
-	Mail  template.URL
+	ID   string // the listing's slug, the list's key
+	Name string
+	Adr  string // one line: street (unless hidden), postal code, town
+	Tel  string // the phone numbers as written, comma separated
+	Week string // the week's hours on one line, "" when not known
+	Text string // the message: name, address, phone, hours, one a line
+	URL  string // the page's absolute address; "" without base_url, when no link can be shared
+	SMS  template.URL
+	WA   template.URL // WhatsApp
+	TG   template.URL // Telegram
+	Mail template.URL
 }
 
 // Share is the share block of a listing page, nil on other pages.
