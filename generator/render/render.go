@@ -23,6 +23,7 @@
 //	                                places, an index of <slug>.<category>.html
 //	<lang>/places/<id>.html         one per listing
 //	<lang>/pages/<slug>.html        one per Markdown page
+//	<lang>/list.html                the reader's saved places (app.js, localStorage)
 //	<lang>/404.html                 not-found page in that language
 //
 // Lists of places hold at most PerPage places a page, so that no page
