@@ -127,7 +127,7 @@ func checkLink(page, tag, raw string, notFound bool, files map[string][]byte, di
 	switch {
 	case strings.HasPrefix(raw, "#") && raw != "#":
 		return ""
-	case strings.HasPrefix(raw, "mailto:"), strings.HasPrefix(raw, "tel:"), strings.HasPrefix(raw, "geo:"):
+	case strings.HasPrefix(raw, "mailto:"), strings.HasPrefix(raw, "tel:"), strings.HasPrefix(raw, "geo:"), strings.HasPrefix(raw, "sms:"):
 		if tag != "a" {
 			return "only links may use " + raw[:strings.Index(raw, ":")+1]
 		}

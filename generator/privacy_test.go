@@ -137,7 +137,7 @@ var (
 func TestHiddenAddressPublishedNowhere(t *testing.T) {
 	a := secretPlace{"17 rue Secrète-Zzyzx", 48.812345, 2.398765}
 	files := unzipAll(t, plantHidden(t, a))
-	secrets := []string{"zzyzx", "secrète", "secr\\u00e8te", "secr&#232;te"}
+	secrets := []string{"zzyzx", "secrète", "secr\\u00e8te", "secr&#232;te", "secr%c3%a8te"}
 	secrets = append(secrets, coordinateForms(a.lat)...)
 	secrets = append(secrets, coordinateForms(a.lon)...)
 	zips := 0
@@ -166,6 +166,13 @@ func TestHiddenAddressPublishedNowhere(t *testing.T) {
 	for _, want := range []string{"Maison Planquée", "75013", "Paris"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("fr/places/maison-planquee.html lacks %q", want)
+		}
+	}
+	// Its share links (and the data its "add to my list" keeps) carry the
+	// town: the secrets above are looked for in them too, decoded or not.
+	for _, want := range []string{"https://wa.me/?text=Maison%20Planqu%C3%A9e%0A75013%20Paris", `data-adr="75013 Paris"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("fr/places/maison-planquee.html lacks the share block's %q", want)
 		}
 	}
 	if !strings.Contains(string(files["fr/print/paris.html"]), "Maison Planquée") {

@@ -265,7 +265,7 @@ func (r *Renderer) holds(k int, j *job) bool {
 		return true
 	}
 	switch j.kind {
-	case "home", "search", "offline", "page":
+	case "home", "search", "offline", "page", "list":
 		return true
 	}
 	return j.cityOf() == c.City

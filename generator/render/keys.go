@@ -169,7 +169,7 @@ func (r *Renderer) baseKey(j *job, global string) string {
 func (r *Renderer) shown(j *job) []*Listing {
 	s := r.site
 	switch j.kind {
-	case "root", "home", "404", "unsaved", "offline", "search", "cities", "page", "save", "worker", "opendata":
+	case "root", "home", "404", "unsaved", "offline", "search", "cities", "page", "save", "worker", "opendata", "list":
 		return nil
 	case "listing":
 		return []*Listing{j.listing}

@@ -54,6 +54,7 @@ var kinds = []pageKind{
 	// What the service worker shows, offline, at the address of a page no cache holds.
 	{name: "unsaved", template: "unsaved", path: "unsaved.html", root: "../"},
 	{name: "opendata", template: "opendata", path: "data.html", root: "../", counted: true, sitemap: true},
+	{name: "list", template: "list", path: "list.html", root: "../", counted: true},
 	{name: "search", template: "search", path: "search.html", root: "../", counted: true, sitemap: true, status: true},
 	{name: "cities", template: "cities", path: "cities.html, page k: cities.<k>.html (past citiesPerPage towns)", root: "../", counted: true, sitemap: true, stage: afterZips},
 	{name: "category", template: "category", path: "categories/<id>.html, page k: <id>.<k>.html", root: "../../", counted: true, sitemap: true, cards: true, status: true},

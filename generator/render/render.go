@@ -23,6 +23,7 @@
 //	                                places, an index of <slug>.<category>.html
 //	<lang>/places/<id>.html         one per listing
 //	<lang>/pages/<slug>.html        one per Markdown page
+//	<lang>/list.html                the reader's saved places (app.js, localStorage)
 //	<lang>/404.html                 not-found page in that language
 //	<lang>/unsaved.html             offline, a page this phone has not kept (sw.js)
 //
@@ -114,6 +115,8 @@ func (s *Site) jobPage(j *job) *Page {
 		p.Title = p.strings["search_title"]
 	case j.kind == "opendata":
 		p.Title = p.strings["open_data"]
+	case j.kind == "list":
+		p.Title = p.strings["list_title"]
 	}
 	if p.List != nil && p.List.Of > 1 {
 		n, _ := p.strings.Format("page_k_of_n", "k", strconv.Itoa(p.List.N), "n", strconv.Itoa(p.List.Of))
@@ -413,6 +416,7 @@ func (s *Site) jobs(all map[string]map[string]*template.Template) []job {
 		add(job{kind: "offline"})
 		add(job{kind: "search"})
 		add(job{kind: "opendata"})
+		add(job{kind: "list"})
 		if len(s.Cities) > citiesPerPage {
 			for part := range pagesOf(len(s.Cities), citiesPerPage) {
 				add(job{kind: "cities", stem: "cities", part: part, rest: partRest("cities", part)})

@@ -51,6 +51,147 @@
     });
   }
 
+  // Sharing a place, and the saved-places list (issue 14). A listing's
+  // section.share has plain links that work without JavaScript; here, where
+  // the phone has the Web Share API, one button replaces them, with today's
+  // hours (marked by hours.js) in place of the week's. "Add to my list"
+  // keeps the place's words in localStorage, so that list.html shows them
+  // offline and from file://, where each site copy has its own key.
+  var src = (doc.currentScript || {}).src || "", key = "abri-list " + src.slice(0, src.lastIndexOf("assets/"));
+  var web = /^https?:$/.test(location.protocol), place = doc.querySelector("section.share[data-id]"), saved = doc.querySelector("div.saved");
+  function $(s, el) { return el.querySelector(s); }
+  function load() {
+    try { return JSON.parse(localStorage.getItem(key)) || []; } catch (e) { return []; }
+  }
+  function store(list) {
+    try { localStorage.setItem(key, JSON.stringify(list)); } catch (e) {} // private mode: a list for this page only
+  }
+  function entry(d) { return {id: d.id, name: d.name, adr: d.adr, tel: d.tel, week: d.week}; }
+  function find(list, id) {
+    for (var k = 0; k < list.length; k++) if (list[k].id === id) return k;
+    return -1;
+  }
+  // shareUI wires box's Share button (data() gives the payload) and its
+  // copy button; the address stays a selectable field where copy fails.
+  function shareUI(box, data) {
+    var button = $(".share-do", box), links = $(".share-links", box), copy = $(".share-copy", box), field = $(".share-url input", box);
+    if (navigator.share) {
+      button.hidden = false;
+      if (links) links.hidden = true;
+      button.addEventListener("click", function () { navigator.share(data())["catch"](function () {}); });
+    }
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      field.select();
+      (navigator.clipboard ? navigator.clipboard.writeText(field.value) : Promise.reject()).then(null, function () {
+        doc.execCommand("copy");
+      }).then(function () { copy.textContent = copy.dataset.done; });
+    });
+  }
+  function payload(title, text, url) {
+    var d = {title: title, text: text};
+    if (url) d.url = url;
+    return d;
+  }
+  if (place) {
+    var d = place.dataset, url = d.url || (web ? location.href.split("#")[0] : ""), add = $(".list-add", place);
+    $(".share-url input", place).value = url;
+    $(".share-url", place).hidden = !url;
+    shareUI(place, function () {
+      var row = doc.querySelector("[aria-labelledby=h-hours] tr.today"), text = d.text;
+      if (row && d.week) text = text.replace(d.week, row.cells[0].textContent + " " + row.cells[1].textContent);
+      return payload(d.name, text, url);
+    });
+    // In a list page's frame (list.html imports a shared list from file://): hand it the place.
+    if (parent !== window && location.hash === "#abri-list") parent.postMessage({abriPlace: entry(d)}, "*");
+    var added = function () {
+      add.textContent = add.dataset.done;
+      add.disabled = true;
+    };
+    add.hidden = false;
+    if (find(load(), d.id) >= 0) added();
+    add.addEventListener("click", function () {
+      var list = load();
+      if (find(list, d.id) < 0) list.push(entry(d));
+      store(list);
+      added();
+    });
+  }
+  if (saved) savedList(saved);
+
+  // savedList shows the list on list.html. A link list.html#ids=a,b adds
+  // those places; their words come from their pages: fetched over HTTP,
+  // from a hidden frame that posts them on file://, where fetch is refused.
+  function savedList(box) {
+    var t = box.dataset, items = $(".saved-items", box), list = load(), frames = [];
+    var m = /[#&]ids=([^&]*)/.exec(location.hash);
+    (m ? m[1].split(",") : []).forEach(function (id) {
+      id = decodeURIComponent(id);
+      if (!id || find(list, id) >= 0) return;
+      list.push({id: id, name: id});
+      var u = "places/" + encodeURIComponent(id) + ".html";
+      if (web) {
+        fetch(u).then(function (r) { return r.text(); }).then(function (h) {
+          var s = new DOMParser().parseFromString(h, "text/html").querySelector("section.share[data-id]");
+          if (s) got(entry(s.dataset));
+        })["catch"](function () {});
+      } else {
+        var f = doc.createElement("iframe");
+        f.hidden = true;
+        f.src = u + "#abri-list";
+        frames.push(f);
+        doc.body.appendChild(f);
+      }
+    });
+    addEventListener("message", function (e) {
+      var p = e.data && e.data.abriPlace;
+      for (var k = 0; p && k < frames.length; k++) if (frames[k].contentWindow === e.source) {
+        frames[k].parentNode.removeChild(frames[k]);
+        got(p);
+      }
+    });
+    function got(p) {
+      var k = find(list, p.id);
+      if (k >= 0) list[k] = p;
+      show();
+    }
+    function show() {
+      store(list);
+      var link = (t.url || location.href.split("#")[0]) + "#ids=" + list.map(function (p) { return encodeURIComponent(p.id); }).join(",");
+      history.replaceState(null, "", "#ids=" + link.split("#ids=")[1]);
+      $(".share-url input", box).value = link;
+      $(".saved-empty", box).hidden = list.length > 0;
+      items.textContent = "";
+      list.forEach(function (p) {
+        var li = doc.createElement("li"), a = doc.createElement("a"), b = doc.createElement("button");
+        a.href = "places/" + encodeURIComponent(p.id) + ".html";
+        a.textContent = p.name;
+        a.dir = "auto";
+        li.appendChild(a);
+        [p.adr, p.tel && t.tPhone + p.tel, p.week && t.tHours + p.week].forEach(function (s) {
+          if (!s) return;
+          var q = doc.createElement("p");
+          q.textContent = s;
+          li.appendChild(q);
+        });
+        b.type = "button";
+        b.textContent = t.tRemove;
+        b.addEventListener("click", function () {
+          list.splice(find(list, p.id), 1);
+          show();
+        });
+        li.appendChild(b);
+        items.appendChild(li);
+      });
+    }
+    box.hidden = false;
+    show();
+    $(".saved-print", box).addEventListener("click", function () { print(); });
+    shareUI(box, function () {
+      return payload(doc.title, list.map(function (p) { return p.name; }).join("\n"), $(".share-url input", box).value);
+    });
+  }
+
   // The site root is where this script's assets/ folder is.
   var root = (doc.currentScript || {}).src || "";
   root = root.slice(0, root.lastIndexOf("assets/"));
