@@ -10,13 +10,13 @@ import (
 
 // Text is a translatable text: language code to text. In YAML it is either a
 // plain string, in the guide's source language, or a map language -> text.
-// A translation machine-translated and not yet reviewed is marked, in the
-// YAML map, by <lang>_mt: true; in the Go map by the key <lang>_mt with an
-// empty value, so that reading t[lang] for a language never sees it. Code that
-// ranges over a Text skips such keys with IsFlag.
+// In the map, <lang>_mt: true marks the text in lang machine-translated, not
+// yet reviewed.
 type Text map[string]string
 
-// machineSuffix ends the key that marks a language's text machine-translated.
+// machineSuffix ends the key that marks a language's text machine-translated:
+// the Go map holds <lang>_mt, with an empty value, beside lang. A lookup by
+// language never sees it; code that ranges over a Text skips it with IsFlag.
 const machineSuffix = "_mt"
 
 // Machine reports whether the text in lang is machine-translated and not yet
