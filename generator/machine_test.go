@@ -2,6 +2,8 @@ package generator
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -45,5 +47,104 @@ updated: 2026-11-01
 				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// machineGuide flags English texts of every kind machine-translated.
+const machineGuide = `
+-- site.yaml --
+title: {fr: Guide, en: Guide}
+languages: [fr, en]
+timezone: Europe/Paris
+country: FR
+licence: {name: CC-BY-4.0, url: https://creativecommons.org/licenses/by/4.0/}
+notice: {text: {fr: Fermé le 25 décembre, en: Closed on 25 December, en_mt: true}}
+-- categories.yaml --
+- id: hygiene_and_wellness
+  icon: hygiene_and_wellness
+  name: {fr: Hygiène, en: Hygiene}
+  children:
+    - id: shower
+      name: {fr: Douche, en: Shower bath, en_mt: true}
+-- listings/lyon/halte.yaml --
+name: La Halte
+description: {fr: Café et douches chaudes, en: Coffee and hot showers, en_mt: true}
+categories: [shower]
+address: {street: 12 rue Pasteur, postal_code: "69007", city: Lyon}
+hours:
+  mo-fr: 09:00-12:00
+access:
+  wheelchair: false
+  note: {fr: Venir avant dix heures, en: Come before ten, en_mt: false}
+updated: 2026-11-01
+`
+
+// TestMachineMark: a machine translation is marked on the page, with the
+// source text one tap away (lang and dir of the source language); a reviewed
+// one is not; search and open data carry the text, without mark or flag.
+func TestMachineMark(t *testing.T) {
+	out, problems, err := buildArchive(t, machineGuide)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, problems)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	en := read("en/places/halte.html")
+	for _, want := range []string{
+		`<p class="desc">Coffee and hot showers <small class="nt">(machine translation)</small></p><details class="nt"><summary>original text</summary><p lang="fr" dir="ltr">Café et douches chaudes</p></details>`,
+		`Shower bath <small class="nt">(machine translation)</small>`,
+		`Closed on 25 December <small class="nt">(machine translation)</small></p><details class="nt"><summary>original text</summary><p lang="fr" dir="ltr">Fermé le 25 décembre</p></details>`,
+		`<p>Come before ten</p>`, // en_mt: false is reviewed
+	} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en/places/halte.html lacks %s", want)
+		}
+	}
+	if n := strings.Count(en, "machine translation"); n != 3 {
+		t.Errorf("en/places/halte.html has %d machine translation marks, want 3 (description, category, notice)", n)
+	}
+	if fr := read("fr/places/halte.html"); strings.Contains(fr, "traduction automatique") || strings.Contains(fr, "<details") {
+		t.Errorf("fr/places/halte.html marks the source text as a machine translation")
+	}
+	err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".html") || strings.HasSuffix(path, ".zip") || strings.HasSuffix(path, ".gz") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		for _, leak := range []string{"en_mt", "machine translation"} {
+			if strings.Contains(string(data), leak) {
+				t.Errorf("%s contains %q", rel, leak)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"data/places.csv", "data/places.geojson"} {
+		if !strings.Contains(read(name), "Café et douches chaudes") {
+			t.Errorf("%s lacks the description", name)
+		}
+	}
+	var index []string
+	filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.Contains(path, "search") && !d.IsDir() {
+			if data, _ := os.ReadFile(path); strings.Contains(string(data), "showers") {
+				index = append(index, path)
+			}
+		}
+		return nil
+	})
+	if len(index) == 0 {
+		t.Error("no search file holds the English description's words")
 	}
 }
