@@ -1,11 +1,15 @@
 package generator
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/abri-guide/abri/generator/theme"
 )
 
 // TestMachineFlagErrors: a wrong <lang>_mt flag is an error at its line and
@@ -146,5 +150,80 @@ func TestMachineMark(t *testing.T) {
 	})
 	if len(index) == 0 {
 		t.Error("no search file holds the English description's words")
+	}
+}
+
+// TestHalfTranslatedLanguageWarns: interface strings missing or empty in a
+// language other than the source are one warning for that language, and
+// its pages show the source language's strings; a broken string stays an error.
+func TestHalfTranslatedLanguageWarns(t *testing.T) {
+	dir := t.TempDir()
+	thDir := filepath.Join(dir, "theme")
+	copyTree(t, "../themes/default", thDir)
+	en := filepath.Join(thDir, "i18n", "en.yaml")
+	data, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Empty every other plain string (address among them), drop closure:
+	// and leave places_count's forms empty.
+	lines := strings.Split(string(data), "\n")
+	blanked := 0
+	for i, line := range lines {
+		key, _, ok := strings.Cut(line, ": ")
+		switch {
+		case !ok || strings.HasPrefix(line, " ") || strings.HasPrefix(line, "#") || key == "lang_name":
+		case key == "closure":
+			lines[i] = ""
+			blanked++
+		case key == "address" || i%2 == 0:
+			lines[i] = key + `: ""`
+			blanked++
+		}
+	}
+	yaml := strings.Join(lines, "\n")
+	yaml = strings.Replace(yaml, "  one: \"{n} place\"\n  other: \"{n} places\"", "  one: \"\"\n  other: \"\"", 1)
+	blanked++
+	os.WriteFile(en, []byte(yaml), 0o644)
+	th, err := theme.Load(os.DirFS(thDir), thDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTxtar(t, filepath.Join(dir, "content"), base)
+	cfg := Config{Content: filepath.Join(dir, "content"), Theme: thDir, Out: filepath.Join(dir, "public"), Now: buildDate}
+	_, problems, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("Build error = %v, want a warning only\n%v", err, problems)
+	}
+	want := fmt.Sprintf("%s: warning: en: %d of %d interface strings not translated; readers see the fr text: run abri translate export --lang en --missing", en, blanked, len(th.Keys()))
+	var got []string
+	for _, p := range problems {
+		if strings.Contains(p.Path, "i18n") {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("theme problems = %q\nwant %s", got, want)
+	}
+	page, err := os.ReadFile(filepath.Join(cfg.Out, "en", "places", "halte.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "Adresse</h2>") || !strings.Contains(string(page), `lang="en"`) {
+		t.Errorf("en/places/halte.html should show fr's Adresse for the empty address string")
+	}
+	home, _ := os.ReadFile(filepath.Join(cfg.Out, "en", "index.html"))
+	if !strings.Contains(string(home), "1 lieu") {
+		t.Errorf("en/index.html should count places with fr's plural forms")
+	}
+
+	// One form filled, the other empty: broken, an error.
+	os.WriteFile(en, []byte(strings.Replace(yaml, "  one: \"\"\n", "  one: \"{n} place\"\n", 1)), 0o644)
+	_, problems, err = Build(context.Background(), cfg)
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Build error = %v, want ErrInvalid", err)
+	}
+	if got := strings.Join(errorLines(problems), "\n"); got != en+`: missing plural form "other" of "places_count" (en needs one, other)` {
+		t.Errorf("errors = %s", got)
 	}
 }

@@ -108,8 +108,8 @@ func (p *Page) Date(d content.Date) (string, error) {
 
 // LangName is the name of a language in itself (العربية), or its code.
 func (p *Page) LangName(code string) string {
-	if s, ok := p.Site.theme.Strings[code]; ok {
-		return s["lang_name"]
+	if s := p.Site.theme.Strings[code]["lang_name"]; s != "" {
+		return s
 	}
 	if n, ok := p.Site.theme.LangNames[code]; ok {
 		return n
