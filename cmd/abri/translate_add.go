@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -94,12 +95,18 @@ func (a *adder) run(w io.Writer) error {
 		return err
 	}
 	langs, newSite, err := addLanguage(site, a.lang)
-	if err != nil {
+	strs := "i18n/" + a.lang + ".yaml"
+	_, statErr := fs.Stat(a.themeFS, strs)
+	hasStrings := statErr == nil
+	listed := errors.Is(err, errListed)
+	switch {
+	case listed && hasStrings:
+		return fmt.Errorf("%s: %v, and the theme has its strings (%s/%s)", sitePath, err, a.theme, strs)
+	case listed: // listed by hand: only the theme's file is to make
+		newSite = nil
+	case err != nil:
 		return fmt.Errorf("%s: %v", sitePath, err)
 	}
-	strs := "i18n/" + a.lang + ".yaml"
-	_, err = fs.Stat(a.themeFS, strs)
-	hasStrings := err == nil
 	var created []byte
 	var count int
 	if !hasStrings {
@@ -119,10 +126,14 @@ func (a *adder) run(w io.Writer) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(sitePath, newSite, 0o644); err != nil {
-		return err
+	if newSite != nil {
+		if err := os.WriteFile(sitePath, newSite, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "abri: added %s (%s) to %s: languages %s\n", a.lang, endonym, sitePath, strings.Join(append(langs, a.lang), ", "))
+	} else {
+		fmt.Fprintf(w, "abri: %s (%s) is already in %s: languages %s\n", a.lang, endonym, sitePath, strings.Join(langs, ", "))
 	}
-	fmt.Fprintf(w, "abri: added %s (%s) to %s: languages %s\n", a.lang, endonym, sitePath, strings.Join(append(langs, a.lang), ", "))
 	forms, known := theme.PluralForms(a.lang)
 	if created != nil {
 		fmt.Fprintf(w, "abri: created %s/%s: %d interface strings to translate from %s.yaml (plural forms of %s: %s)\n",
@@ -163,6 +174,9 @@ func sortedNames(m map[string]string) []string {
 	return ks
 }
 
+// errListed: the language is already in site.yaml.
+var errListed = errors.New("already a language of the guide")
+
 // addLanguage returns site.yaml's languages and site.yaml with lang added
 // at the end of its languages list, changing no other byte: a flow list
 // [fr, en] gets ", lang" before its ']', a block list a "- lang" line after
@@ -190,7 +204,7 @@ func addLanguage(site []byte, lang string) ([]string, []byte, error) {
 		langs = append(langs, n.Value)
 	}
 	if slices.Contains(langs, lang) {
-		return nil, nil, fmt.Errorf("%s is already a language of the guide (languages: %s)", lang, strings.Join(langs, ", "))
+		return langs, nil, fmt.Errorf("%w (languages: %s)", errListed, strings.Join(langs, ", "))
 	}
 	last := list.Content[len(list.Content)-1]
 	end := offset(site, last.Line, last.Column) + len(scalarSource(site, last))

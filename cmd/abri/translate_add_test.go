@@ -112,7 +112,7 @@ func TestTranslateAddBlockList(t *testing.T) {
 	}
 
 	_, stderr, err = run(t, "translate", "add", "ps", "--content", src, "--theme", th)
-	if err == nil || !strings.Contains(stderr, "ps is already a language of the guide (languages: fr, en, ps)") {
+	if err == nil || !strings.Contains(stderr, "already a language of the guide (languages: fr, en, ps), and the theme has its strings") {
 		t.Errorf("adding ps twice: %v\n%s", err, stderr)
 	}
 }
@@ -155,6 +155,31 @@ func TestTranslateAddRefuses(t *testing.T) {
 		if err == nil || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: %v\n%s\nwant %s", tt.args, err, stderr, tt.want)
 		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(src, "site.yaml")); string(after) != string(before) {
+		t.Errorf("site.yaml changed:\n%s", after)
+	}
+}
+
+// TestTranslateAddListedByHand: a language already in site.yaml whose theme
+// has no strings builds with a warning saying how to make them, and
+// translate add then makes them, site.yaml unchanged.
+func TestTranslateAddListedByHand(t *testing.T) {
+	src, th := addGuide(t, "languages: [fr, en, ps]\n")
+	before, _ := os.ReadFile(filepath.Join(src, "site.yaml"))
+	public := filepath.Join(filepath.Dir(src), "public")
+	out, stderr, err := run(t, "build", "--content", src, "--theme", th, "--out", public)
+	if err != nil {
+		t.Fatalf("build: %v\n%s%s", err, out, stderr)
+	}
+	if want := "ps: the theme has no interface strings for it; readers see the fr text: run abri translate add ps to create the file"; !strings.Contains(out+stderr, want) {
+		t.Errorf("build output lacks %q:\n%s%s", want, out, stderr)
+	}
+	if out, stderr, err = run(t, "translate", "add", "ps", "--content", src, "--theme", th); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "ps (پښتو) is already in") || !strings.Contains(out, "created "+th+"/i18n/ps.yaml") {
+		t.Errorf("output:\n%s", out)
 	}
 	if after, _ := os.ReadFile(filepath.Join(src, "site.yaml")); string(after) != string(before) {
 		t.Errorf("site.yaml changed:\n%s", after)

@@ -129,7 +129,7 @@ func (t *Theme) CheckLanguages(langs []string) []Missing {
 			if n := len(t.untranslated(lang, keys)); n > 0 {
 				msg := fmt.Sprintf("%s: %d of %d interface strings not translated; readers see the %s text: run abri translate export --lang %s --missing", lang, n, len(keys), langs[0], lang)
 				if s == nil {
-					msg = fmt.Sprintf("%s: no interface strings (run abri translate add %s to create the file); readers see the %s text", lang, lang, langs[0])
+					msg = fmt.Sprintf("%s: the theme has no interface strings for it; readers see the %s text: run abri translate add %s to create the file", lang, langs[0], lang)
 				}
 				problems = append(problems, Missing{File: file, Msg: msg, Warning: true})
 			}
