@@ -111,7 +111,11 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, th *theme.Theme, now ti
 		problems = append(problems, content.Problem{Path: filepath.Join(dir, "site.yaml"), Line: line, Col: col, Severity: content.Warning, Msg: why})
 	}
 	for _, m := range th.CheckLanguages(g.Site.Langs()) {
-		problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg})
+		sev := content.Error
+		if m.Warning {
+			sev = content.Warning
+		}
+		problems = append(problems, content.Problem{Path: m.File, Msg: m.Msg, Severity: sev})
 	}
 	problems = append(problems, checkPages(g)...)
 	problems.Sort()

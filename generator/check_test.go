@@ -466,13 +466,15 @@ updated: 2026-11-01
 	}
 }
 
-// TestMissingInterfaceStringFails: a page must never show a key instead of words.
+// TestMissingInterfaceStringFails: a page must never show a key instead of
+// words: a string the source language lacks is an error (in any other
+// language it is not translated yet, see TestHalfTranslatedLanguageWarns).
 func TestMissingInterfaceStringFails(t *testing.T) {
 	dir := t.TempDir()
 	th := filepath.Join(dir, "theme")
 	copyTree(t, "../themes/default", th)
-	en := filepath.Join(th, "i18n", "en.yaml")
-	data, err := os.ReadFile(en)
+	fr := filepath.Join(th, "i18n", "fr.yaml")
+	data, err := os.ReadFile(fr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -483,15 +485,15 @@ func TestMissingInterfaceStringFails(t *testing.T) {
 		}
 	}
 	if len(kept) == len(strings.Split(string(data), "\n")) {
-		t.Fatal("en.yaml has no closure: line to remove")
+		t.Fatal("fr.yaml has no closure: line to remove")
 	}
-	os.WriteFile(en, []byte(strings.Join(kept, "\n")), 0o644)
+	os.WriteFile(fr, []byte(strings.Join(kept, "\n")), 0o644)
 	writeTxtar(t, filepath.Join(dir, "content"), base)
 	_, problems, err := Build(context.Background(), Config{Content: filepath.Join(dir, "content"), Theme: th, Out: filepath.Join(dir, "public"), Now: buildDate})
 	if !errors.Is(err, ErrInvalid) {
 		t.Fatalf("Build error = %v, want ErrInvalid", err)
 	}
-	want := th + `/i18n/en.yaml: missing string "closure" (add it, translated from en.yaml)`
+	want := th + `/i18n/fr.yaml: missing string "closure" (add it, translated from en.yaml)`
 	if len(problems) != 1 || problems[0].String() != want {
 		t.Errorf("problems = %v\nwant %s", problems, want)
 	}

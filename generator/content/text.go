@@ -11,7 +11,24 @@ import (
 
 // Text is a translatable text: language code to text. In YAML it is either a
 // plain string, in the guide's source language, or a map language -> text.
+// In the map, <lang>_mt: true marks the text in lang machine-translated, not
+// yet reviewed.
 type Text map[string]string
+
+// machineSuffix ends the key that marks a language's text machine-translated:
+// the Go map holds <lang>_mt, with an empty value, beside lang. A lookup by
+// language never sees it; code that ranges over a Text skips it with IsFlag.
+const machineSuffix = "_mt"
+
+// Machine reports whether the text in lang is machine-translated and not yet
+// reviewed by a person.
+func (t Text) Machine(lang string) bool {
+	_, ok := t[lang+machineSuffix]
+	return ok
+}
+
+// IsFlag reports whether a key of a Text is a flag (uk_mt) rather than a language.
+func IsFlag(key string) bool { return strings.HasSuffix(key, machineSuffix) }
 
 // In returns the text in lang and the language it is really in: lang when
 // translated, otherwise the first of langs (the source language first) that has it.
@@ -40,8 +57,13 @@ func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
 		return
 	}
 	m := Text{}
+	var flags []int
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
+		if IsFlag(key.Value) {
+			flags = append(flags, i) // checked once every language is read
+			continue
+		}
 		if !d.checkLang(key) {
 			continue
 		}
@@ -53,11 +75,47 @@ func (t *Text) decodeYAML(d *decoder, n *yaml.Node) {
 			m[key.Value] = s
 		}
 	}
+	for _, i := range flags {
+		d.decodeFlag(n.Content[i], n.Content[i+1], m)
+	}
 	if len(n.Content) == 0 && len(d.site.Languages) > 0 {
 		d.errorf(n, "empty text: write it at least in %s (%s: ...), or remove the line", d.site.Languages[0], d.site.Languages[0])
 	}
 	*t = m
 	d.checkTranslated(n, m)
+}
+
+// decodeFlag reads <lang>_mt: true|false, which says whether the text in lang
+// is machine-translated; true is stored in m as the key <lang>_mt.
+func (d *decoder) decodeFlag(key, val *yaml.Node, m Text) {
+	lang := strings.TrimSuffix(key.Value, machineSuffix)
+	langs := d.site.langs()
+	switch {
+	case len(langs) == 0:
+		return // site.yaml's languages are broken, and reported there
+	case !slices.Contains(langs, lang):
+		d.errorf(key, "%q: %q is not a language of the guide (site.yaml languages: %s)%s",
+			key.Value, lang, strings.Join(langs, ", "), suggest(lang, langs))
+		return
+	case lang == langs[0]:
+		d.errorf(key, "%q: %s is the source language, it cannot be machine-translated (remove the line)", key.Value, lang)
+		return
+	}
+	if _, ok := m[key.Value]; ok {
+		d.errorf(key, "%q is given twice", key.Value)
+		return
+	}
+	if _, ok := m[lang]; !ok {
+		d.errorf(key, "%q: there is no %s text to flag: add %s: ..., or remove %s", key.Value, lang, lang, key.Value)
+		return
+	}
+	if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" || (val.Value != "true" && val.Value != "false") {
+		d.errorf(val, "%s: want true (machine-translated, not yet reviewed) or false (reviewed), not %q", key.Value, val.Value)
+		return
+	}
+	if val.Value == "true" {
+		m[key.Value] = ""
+	}
 }
 
 // checkLang reports a translation in a language the guide does not list.

@@ -369,7 +369,10 @@ func (r *hsdsReader) category(code, name string) *content.Category {
 	if r.names == nil {
 		r.names = map[string]*content.Category{}
 		for _, c := range g.ByID {
-			for _, n := range c.Name {
+			for lang, n := range c.Name {
+				if content.IsFlag(lang) {
+					continue
+				}
 				if k := slug.Fold(n); r.names[k] == nil || c.ID < r.names[k].ID {
 					r.names[k] = c
 				}

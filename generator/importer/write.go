@@ -220,9 +220,13 @@ func dropLangs(v reflect.Value, langs []string, dropped map[string]bool) {
 		if !ok {
 			return
 		}
-		for lang := range t {
+		for key := range t {
+			lang := key
+			if content.IsFlag(key) {
+				lang = strings.TrimSuffix(key, "_mt") // the flag goes with its language
+			}
 			if !slices.Contains(langs, lang) {
-				delete(t, lang)
+				delete(t, key)
 				dropped[lang] = true
 			}
 		}

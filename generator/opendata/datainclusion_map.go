@@ -204,7 +204,9 @@ func source(t content.Text, lang string) string {
 	}
 	keys := make([]string, 0, len(t))
 	for k := range t {
-		keys = append(keys, k)
+		if !content.IsFlag(k) {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
 	if len(keys) > 0 {

@@ -42,6 +42,7 @@ type Site struct {
 	LangJS     string                        // path of the language chooser script
 	Favicon    string                        // path of the icon
 	theme      *theme.Theme
+	given      *theme.Theme                  // the theme as loaded, before WithFallback
 	cards      map[string][][]card           // language -> listing index -> variant (Site.card) -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template
 	today      content.Date

@@ -55,12 +55,33 @@ func (p *Page) T(key string, pairs ...string) (string, error) {
 // Tx returns a translatable text in the page's language. A text missing in
 // that language shows the source text with its own lang (and dir) and a
 // visible "not translated" mark.
+// A machine translation gets a discreet "machine translation" mark.
 func (p *Page) Tx(t content.Text) template.HTML {
 	s, in := t.In(p.Langs, p.Lang)
-	if in == p.Lang {
-		return template.HTML(template.HTMLEscapeString(s))
+	if in != p.Lang {
+		return p.foreign(s, in)
 	}
-	return p.foreign(s, in)
+	if t.Machine(in) {
+		return template.HTML(template.HTMLEscapeString(s) + ` <small class="nt">(` +
+			template.HTMLEscapeString(p.strings["machine_translated"]) + `)</small>`)
+	}
+	return template.HTML(template.HTMLEscapeString(s))
+}
+
+// Original shows, after a block of text (a paragraph, not inside one), the
+// source text of a machine translation one tap away, without JavaScript;
+// nothing for any other text.
+func (p *Page) Original(t content.Text) template.HTML {
+	if !t.Machine(p.Lang) || len(p.Langs) == 0 {
+		return ""
+	}
+	src := p.Langs[0]
+	s, ok := t[src]
+	if !ok {
+		return ""
+	}
+	return template.HTML(`<details class="nt"><summary>` + template.HTMLEscapeString(p.strings["machine_original"]) +
+		`</summary><p lang="` + src + `" dir="` + Direction(src) + `">` + template.HTMLEscapeString(s) + `</p></details>`)
 }
 
 func (p *Page) foreign(s, lang string) template.HTML {
@@ -87,8 +108,8 @@ func (p *Page) Date(d content.Date) (string, error) {
 
 // LangName is the name of a language in itself (العربية), or its code.
 func (p *Page) LangName(code string) string {
-	if s, ok := p.Site.theme.Strings[code]; ok {
-		return s["lang_name"]
+	if s := p.Site.theme.Strings[code]["lang_name"]; s != "" {
+		return s
 	}
 	if n, ok := p.Site.theme.LangNames[code]; ok {
 		return n

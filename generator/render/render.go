@@ -164,16 +164,20 @@ type Renderer struct {
 // New prepares the site of a guide. Nothing is rendered yet.
 func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options) (*Renderer, error) {
 	var reuse map[*content.Listing]*Listing
-	if p := opts.Previous; p != nil && p.site.today == opts.Today && p.site.theme == th {
+	if p := opts.Previous; p != nil && p.site.today == opts.Today && p.site.given == th {
 		reuse = map[*content.Listing]*Listing{}
 		for _, l := range p.site.Listings {
 			reuse[l.source] = l
 		}
 	}
+	given := th
+	// Strings not translated yet show the source language's (a warning of the checks).
+	th = th.WithFallback(g.Site.Langs())
 	site, err := newSite(g, th, md, opts.Today, reuse)
 	if err != nil {
 		return nil, err
 	}
+	site.given = given
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range site.Langs {
 		if tmpls[lang], err = parseTemplates(th, lang); err != nil {

@@ -159,7 +159,7 @@ var typeDocs = map[string]string{
 	"Source":       "Source credits where information comes from.",
 	"SpecialHours": "SpecialHours replace the weekly hours over a period (summer, cold snap).",
 	"SpokenLang":   "SpokenLang is a language spoken on site: any ISO 639 code (fr, lsf, prs ...).",
-	"Text":         "Text is a translatable text: language code to text. In YAML it is either a plain string, in the guide's source language, or a map language -> text.",
+	"Text":         "Text is a translatable text: language code to text. In YAML it is either a plain string, in the guide's source language, or a map language -> text. In the map, <lang>_mt: true marks the text in lang machine-translated, not yet reviewed.",
 	"Timezone":     "Timezone is an IANA time zone such as Europe/Paris.",
 	"URL":          "URL is a web address, http or https only.",
 	"Words":        "Words are search words per language, e.g. synonyms of a category.",

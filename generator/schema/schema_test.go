@@ -420,7 +420,12 @@ func TestGuideRestricts(t *testing.T) {
 		t.Errorf("category ids = %v", got)
 	}
 	text := s.Definitions["Text"].AnyOf[1]
-	if len(text.Properties) != 2 || text.Properties[0].Name != "fr" || text.Properties[1].Name != "en" {
+	var keys []string
+	for _, p := range text.Properties {
+		keys = append(keys, p.Name)
+	}
+	// The machine-translation flag is offered for translations, not the source language.
+	if strings.Join(keys, ",") != "fr,en,en_mt" || text.Properties[2].Schema.Type[0] != "boolean" {
 		t.Errorf("translation keys = %+v", text.Properties)
 	}
 	generic := Listing(Guide{})

@@ -58,7 +58,19 @@ const (
 // text is a translatable text: a single value in the source language, or a
 // map language: text.
 func (b *builder) text() *Schema {
-	return &Schema{AnyOf: []*Schema{nonEmpty(), b.byLanguage(nonEmpty(), "The text in")}}
+	m := b.byLanguage(nonEmpty(), "The text in")
+	flag := func(what string) *Schema {
+		return &Schema{Type: Types{"boolean"}, Description: "true: the text in " + what + " is machine-translated, not yet reviewed."}
+	}
+	if len(b.guide.Languages) == 0 {
+		m.PatternProperties[`^[a-z]{2,3}(-[A-Z][A-Za-z]{1,7})?_mt$`] = flag("this language")
+	}
+	for i, l := range b.guide.Languages {
+		if i > 0 { // the source language is never machine-translated
+			m.Properties = append(m.Properties, Property{l + "_mt", flag(l)})
+		}
+	}
+	return &Schema{AnyOf: []*Schema{nonEmpty(), m}}
 }
 
 // byLanguage is a map from the guide's languages (any language code when

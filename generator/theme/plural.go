@@ -144,3 +144,13 @@ func countOf(pairs []string) (int, bool) {
 	n, err := strconv.Atoi(v)
 	return n, err == nil
 }
+
+// PluralForms returns the CLDR plural forms lang needs, and whether abri
+// knows its rule; a language it does not know writes one text, "other".
+func PluralForms(lang string) ([]string, bool) {
+	r, ok := plurals[lang]
+	if !ok {
+		return []string{"other"}, false
+	}
+	return r.forms, true
+}

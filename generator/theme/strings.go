@@ -109,33 +109,123 @@ func (t *Theme) Keys() []string {
 
 // Missing is an interface string a language of the guide lacks.
 type Missing struct {
-	File string // the i18n file to fix
-	Msg  string
+	File    string // the i18n file to fix
+	Msg     string
+	Warning bool // not translated yet: readers see the source language's string
 }
 
-// CheckLanguages returns one problem per interface string missing in one of
-// langs, so that no page ever shows a key instead of words.
+// CheckLanguages returns the problems of the interface strings of langs,
+// the source language first: a string missing in the source language, or
+// broken in any (plural forms), is an error, so that no page ever shows a key
+// instead of words; strings not translated yet into another language are
+// one warning for that language, as pages show the source string instead.
 func (t *Theme) CheckLanguages(langs []string) []Missing {
 	keys := t.Keys()
 	var problems []Missing
-	for _, lang := range langs {
+	for i, lang := range langs {
 		file := t.Root + "/i18n/" + lang + ".yaml"
-		s, ok := t.Strings[lang]
-		if !ok {
-			problems = append(problems, Missing{file, fmt.Sprintf("missing file: the theme has no interface strings for %q (copy en.yaml and translate it)", lang)})
+		s := t.Strings[lang]
+		if i > 0 {
+			if n := len(t.untranslated(lang, keys)); n > 0 {
+				msg := fmt.Sprintf("%s: %d of %d interface strings not translated; readers see the %s text: run abri translate export --lang %s --missing", lang, n, len(keys), langs[0], lang)
+				if s == nil {
+					msg = fmt.Sprintf("%s: the theme has no interface strings for it; readers see the %s text: run abri translate add %s to create the file", lang, langs[0], lang)
+				}
+				problems = append(problems, Missing{File: file, Msg: msg, Warning: true})
+			}
+		} else if s == nil {
+			problems = append(problems, Missing{File: file, Msg: fmt.Sprintf("missing file: the theme has no interface strings for %q (copy en.yaml and translate it)", lang)})
 			continue
 		}
 		for _, k := range keys {
+			if i > 0 && t.isUntranslated(s, k) {
+				continue // counted above
+			}
 			if t.pluralAnywhere(k) {
 				problems = append(problems, pluralProblems(file, lang, k, s)...)
 				continue
 			}
 			if strings.TrimSpace(s[k]) == "" {
-				problems = append(problems, Missing{file, fmt.Sprintf("missing string %q (add it, translated from en.yaml)", k)})
+				problems = append(problems, Missing{File: file, Msg: fmt.Sprintf("missing string %q (add it, translated from en.yaml)", k)})
 			}
 		}
 	}
 	return problems
+}
+
+// untranslated lists the keys lang has no text for.
+func (t *Theme) untranslated(lang string, keys []string) []string {
+	var missing []string
+	for _, k := range keys {
+		if t.isUntranslated(t.Strings[lang], k) {
+			missing = append(missing, k)
+		}
+	}
+	return missing
+}
+
+// isUntranslated tells whether s has no text for key: absent or empty, and
+// for a plural string every form absent or empty (some forms only is broken).
+func (t *Theme) isUntranslated(s Strings, key string) bool {
+	if strings.TrimSpace(s[key]) != "" {
+		return false
+	}
+	for _, f := range pluralForms {
+		if strings.TrimSpace(s[key+"."+f]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// WithFallback returns the theme whose languages of langs, after the first,
+// show the first's string wherever theirs is not translated yet. The theme
+// itself is left as it is (abri serve reloads and rechecks it).
+func (t *Theme) WithFallback(langs []string) *Theme {
+	if len(langs) < 2 {
+		return t
+	}
+	keys := t.Keys()
+	src := t.Strings[langs[0]]
+	var filled map[string]Strings
+	for _, lang := range langs[1:] {
+		missing := t.untranslated(lang, keys)
+		if len(missing) == 0 {
+			continue
+		}
+		if filled == nil {
+			filled = make(map[string]Strings, len(t.Strings))
+			for l, s := range t.Strings {
+				filled[l] = s
+			}
+		}
+		s := make(Strings, len(src))
+		for k, v := range t.Strings[lang] {
+			s[k] = v
+		}
+		for _, k := range missing {
+			if k == "lang_name" {
+				continue // the language's name comes from languages.yaml then, never the source's
+			}
+			delete(s, k)
+			for _, f := range pluralForms {
+				delete(s, k+"."+f)
+				if v, ok := src[k+"."+f]; ok {
+					s[k+"."+f] = v
+				}
+			}
+			if v, ok := src[k]; ok {
+				s[k] = v
+			}
+		}
+		filled[lang] = s
+	}
+	if filled == nil {
+		return t
+	}
+	c := *t
+	c.Strings = filled
+	return &c
 }
 
 // pluralAnywhere tells whether some language gives key as plural forms:
@@ -157,7 +247,7 @@ func pluralProblems(file, lang, key string, s Strings) []Missing {
 		if !known && strings.TrimSpace(s[key]) != "" {
 			return nil // a language without plural rules here: one text for every count
 		}
-		return []Missing{{file, fmt.Sprintf("string %q has a count: give one text per plural form of %s (%s: …), translated from en.yaml", key, lang, strings.Join(ruleOf(lang).forms, ": …, "))}}
+		return []Missing{{File: file, Msg: fmt.Sprintf("string %q has a count: give one text per plural form of %s (%s: …), translated from en.yaml", key, lang, strings.Join(ruleOf(lang).forms, ": …, "))}}
 	}
 	if !known {
 		rule = pluralRule{forms: []string{"other"}}
@@ -165,15 +255,15 @@ func pluralProblems(file, lang, key string, s Strings) []Missing {
 	var problems []Missing
 	for _, f := range rule.forms {
 		if strings.TrimSpace(s[key+"."+f]) == "" {
-			problems = append(problems, Missing{file, fmt.Sprintf("missing plural form %q of %q (%s needs %s)", f, key, lang, strings.Join(rule.forms, ", "))})
+			problems = append(problems, Missing{File: file, Msg: fmt.Sprintf("missing plural form %q of %q (%s needs %s)", f, key, lang, strings.Join(rule.forms, ", "))})
 		}
 	}
 	if _, ok := s[key]; ok {
-		problems = append(problems, Missing{file, fmt.Sprintf("%q is given both as a text and as plural forms (keep the forms)", key)})
+		problems = append(problems, Missing{File: file, Msg: fmt.Sprintf("%q is given both as a text and as plural forms (keep the forms)", key)})
 	}
 	for _, f := range pluralForms {
 		if _, ok := s[key+"."+f]; ok && known && !contains(rule.forms, f) {
-			problems = append(problems, Missing{file, fmt.Sprintf("plural form %q of %q is never used in %s (its forms are %s): remove it", f, key, lang, strings.Join(rule.forms, ", "))})
+			problems = append(problems, Missing{File: file, Msg: fmt.Sprintf("plural form %q of %q is never used in %s (its forms are %s): remove it", f, key, lang, strings.Join(rule.forms, ", "))})
 		}
 	}
 	return problems
