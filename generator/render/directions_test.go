@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	mapLinks = regexp.MustCompile(`<ul class="tags map">(.*?)</ul>`)
+	mapLinks = regexp.MustCompile(`<ul class="[a-z ]*\bmap">(.*?)</ul>`)
 	hrefs    = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
 )
 
