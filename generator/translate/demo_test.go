@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -26,7 +25,7 @@ func demoSource(t testing.TB) Source {
 	return Source{Content: fsys, Guide: g, Theme: th}
 }
 
-// kindOf names what a key is part of, as Coverage counts it.
+// kindCount counts units by file: site.yaml, categories.yaml, listings, pages, i18n.
 func kindCount(units []Unit) map[string]int {
 	m := map[string]int{}
 	for _, u := range units {
@@ -42,30 +41,5 @@ func kindCount(units []Unit) map[string]int {
 	return m
 }
 
-func TestDemoCatalogDump(t *testing.T) {
-	src := demoSource(t)
-	units, err := Catalog(src, "uk")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Log(kindCount(units))
-	for _, u := range units[:8] {
-		t.Logf("%s | %q | %q | %q", u.Key, u.Context, trunc(u.Source), trunc(u.Translation))
-	}
-	for _, u := range units {
-		if strings.Contains(u.Key, "services") || strings.Contains(u.Key, "closures") {
-			t.Logf("%s | %q", u.Key, u.Context)
-		}
-	}
-	for _, u := range units[len(units)-8:] {
-		t.Logf("%s | %q | %q | %q", u.Key, u.Context, trunc(u.Source), trunc(u.Translation))
-	}
-	_ = fs.ValidPath
-}
-
-func trunc(s string) string {
-	if len(s) > 40 {
-		return s[:40]
-	}
-	return s
-}
+// themeFS is the default theme's folder, where interface strings' keys point.
+var themeFS = os.DirFS("../../themes/default")

@@ -28,9 +28,9 @@ var trickyUnits = []Unit{
 	{Key: "listings/a.yaml#hours.note", Source: "tab\there", Translation: "таб\tтут", Context: "  spaces at both ends  "},
 	{Key: "listings/b.yaml#services[0].note", Source: "مرحبا بكم في المأوى", Translation: "", Context: "right-to-left, not translated"},
 	{Key: "listings/b.yaml#access.price", Source: "=SUM(A1:A2)", Translation: "+1 €, -2 €, @home", Machine: true},
-	{Key: "listings/c.yaml#description", Source: "ends with a newline\n", Translation: "\nstarts with one", Outdated: true},
+	{Key: "listings/c.yaml#description", Source: "ends with a newline\n", Translation: "a tab\tand a newline\n", Outdated: true},
 	{Key: "listings/c.yaml#access.note", Source: "carriage\r\nreturn and a lone\r one", Translation: "a;semicolon,comma\"quote"},
-	{Key: "i18n#places_count.few", Source: "{n} lieux", Translation: "{n} місця", Context: "interface string «places_count», plural form «few»\n\nwith an empty line"},
+	{Key: "i18n#tricky_count.few", Source: "{n} lieux", Translation: "{n} місця", Context: "interface string «places_count», plural form «few»\n\nwith an empty line"},
 	{Key: "i18n#x", Source: " leading and trailing spaces ", Translation: "<b>&amp; tags</b> ]]> <![CDATA[", Machine: true},
 }
 

@@ -14,6 +14,9 @@ import (
 // have one mark for both, read back as Machine.
 func (u Unit) NeedsReview() bool { return u.Translation != "" && (u.Machine || u.Outdated) }
 
+// The header has no PO-Revision-Date: an export has no date of its own
+// (the same guide gives the same bytes), and the tools write it on saving.
+
 // WritePO writes units as a GNU gettext PO file translating into lang:
 // msgctxt is the key, msgid the source, msgstr the translation; the
 // context goes in #. comments, the file in a #: reference, and #, fuzzy
@@ -21,6 +24,8 @@ func (u Unit) NeedsReview() bool { return u.Translation != "" && (u.Machine || u
 func WritePO(w io.Writer, lang string, units []Unit) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "msgid \"\"\nmsgstr \"\"\n%s", poLines("Project-Id-Version: abri guide\n"+
+				"Last-Translator: none yet\n"+
+		"Language-Team: "+lang+"\n"+
 		"Language: "+lang+"\n"+
 		"MIME-Version: 1.0\n"+
 		"Content-Type: text/plain; charset=UTF-8\n"+
