@@ -348,11 +348,11 @@ func TestCatalogOfABreakingGuide(t *testing.T) {
 		t.Errorf("units in the order\n%s\nwant\n%s", strings.Join(order, "\n"), strings.Join(wantOrder, "\n"))
 	}
 	for key, want := range map[string]string{
-		"listings/lyon/a.yaml#hours.note":              "has no fr version: the source shown is in en",
-		"listings/lyon/a.yaml#services[0].hours.note":  "of the service «Prothèses» of the place «Cabinet «A»» (Dentiste · Prothèses)",
-		"categories.yaml#dentures.name":                "«Prothèses» (under «Dentiste»)",
-		"pages/about.md#title":                         "pages/about.uk.md does not exist yet",
-		"listings/lyon/a.yaml#closures[0].note":        "(from 2026-12-24 to 2026-12-26)",
+		"listings/lyon/a.yaml#hours.note":               "has no fr version: the source shown is in en",
+		"listings/lyon/a.yaml#services[0].hours.note":   "of the service «Prothèses» of the place «Cabinet «A»» (Dentiste · Prothèses)",
+		"categories.yaml#dentures.name":                 "«Prothèses» (under «Dentiste»)",
+		"pages/about.md#title":                          "pages/about.uk.md does not exist yet",
+		"listings/lyon/a.yaml#closures[0].note":         "(from 2026-12-24 to 2026-12-26)",
 		"listings/lyon/a.yaml#services[1].access.price": "price of the service «Dentiste»",
 	} {
 		if !strings.Contains(got[key].Context, want) {

@@ -24,7 +24,7 @@ func (u Unit) NeedsReview() bool { return u.Translation != "" && (u.Machine || u
 func WritePO(w io.Writer, lang string, units []Unit) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "msgid \"\"\nmsgstr \"\"\n%s", poLines("Project-Id-Version: abri guide\n"+
-				"Last-Translator: none yet\n"+
+		"Last-Translator: none yet\n"+
 		"Language-Team: "+lang+"\n"+
 		"Language: "+lang+"\n"+
 		"MIME-Version: 1.0\n"+
