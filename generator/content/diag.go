@@ -202,3 +202,6 @@ func distance(a, b string) int {
 	}
 	return d[len(ra)][len(rb)]
 }
+
+// Suggest is suggest for the commands: ` (did you mean "x"?)`, or "".
+func Suggest(s string, names []string) string { return suggest(s, names) }
