@@ -42,6 +42,7 @@ type Site struct {
 	hoursData  map[string]template.JS        // language -> the JSON block hours.js reads
 	LangJS     string                        // path of the language chooser script
 	Favicon    string                        // path of the icon
+	Coverage   []Coverage                    // how much of each language is translated (Options.Coverage)
 	theme      *theme.Theme
 	cards      map[string][][]card           // language -> listing index -> variant (Site.card) -> its card on list pages
 	cardTmpl   map[string]*template.Template // language -> the card template

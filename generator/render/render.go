@@ -61,6 +61,9 @@ type Options struct {
 	// Version names the abri that renders, for the files' input keys
 	// (keys.go): another abri may make other bytes of the same input.
 	Version string
+	// Coverage is, per language but the source language, how much is
+	// translated; the offline copies pages state it. nil states nothing.
+	Coverage []Coverage
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -180,6 +183,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
 	}
+	site.Coverage = opts.Coverage
 	site.shellExtra = map[string][]string{}
 	for _, lang := range site.Langs {
 		// The search's entry, so that a reader offline can still search what is saved.

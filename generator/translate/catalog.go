@@ -27,6 +27,12 @@ type Source struct {
 // Keys are YAML paths of the files as editors wrote them, so that a unit
 // goes back where it came from.
 func Catalog(src Source, lang string) ([]Unit, error) {
+	all, err := Catalogs(src, []string{lang})
+	return all[lang], err
+}
+
+// Catalogs is Catalog for several languages, reading each file once.
+func Catalogs(src Source, targets []string) (map[string][]Unit, error) {
 	langs := src.Guide.Site.Langs()
 	if len(langs) == 0 {
 		return nil, errors.New("site.yaml has no languages")
@@ -35,7 +41,19 @@ func Catalog(src Source, lang string) ([]Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &cataloguer{src: src, langs: langs, source: langs[0], lang: lang, sums: sums}
+	all := map[string][]Unit{}
+	docs := map[string]*yaml.Node{}
+	var errs []error
+	for _, lang := range targets {
+		c := &cataloguer{src: src, langs: langs, source: langs[0], lang: lang, sums: sums, docs: docs}
+		all[lang], err = c.catalog()
+		errs = append(errs, err)
+	}
+	return all, errors.Join(errs...)
+}
+
+func (c *cataloguer) catalog() ([]Unit, error) {
+	src := c.src
 	c.yamlFile("site.yaml", reflect.TypeFor[content.Site](), "")
 	c.yamlFile("categories.yaml", reflect.TypeFor[[]*content.Category](), "")
 	c.pages()
@@ -68,6 +86,7 @@ type cataloguer struct {
 	source string   // the source language
 	lang   string   // the target language
 	sums   Sums
+	docs   map[string]*yaml.Node // the files read, shared by the languages
 	units  []Unit
 	errs   []error
 }
@@ -89,15 +108,18 @@ func (c *cataloguer) add(key, source, translation string, machine bool, context 
 
 // yamlFile walks one YAML file of the content folder as t.
 func (c *cataloguer) yamlFile(file string, t reflect.Type, owner string) {
-	data, err := fs.ReadFile(c.src.Content, file)
-	if err != nil {
-		c.errs = append(c.errs, err)
-		return
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		c.errs = append(c.errs, fmt.Errorf("%s: %v", file, err))
-		return
+	doc, ok := c.docs[file]
+	if !ok {
+		doc = &yaml.Node{}
+		data, err := fs.ReadFile(c.src.Content, file)
+		if err == nil {
+			err = yaml.Unmarshal(data, doc)
+		}
+		if err != nil {
+			c.errs = append(c.errs, fmt.Errorf("%s: %v", file, err))
+			doc = &yaml.Node{}
+		}
+		c.docs[file] = doc
 	}
 	if len(doc.Content) == 0 {
 		return
