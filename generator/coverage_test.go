@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/abri-guide/abri/generator/content"
+	"github.com/abri-guide/abri/generator/internal/guidegen"
 	"github.com/abri-guide/abri/generator/theme"
 	"github.com/abri-guide/abri/generator/translate"
 )
@@ -44,6 +45,26 @@ func TestDemoStatesCoverage(t *testing.T) {
 		}
 		if strings.Contains(html, `<bdi lang="fr">`) {
 			t.Errorf("%s lists the source language, which is complete by definition", page)
+		}
+	}
+}
+
+// BenchmarkCoverage counts the coverage of a national guide in every
+// language, as each build does for the offline copies pages.
+func BenchmarkCoverage(b *testing.B) {
+	fsys, err := guidegen.NationalIn("../content", 2000, guidegen.Languages)
+	if err != nil {
+		b.Fatal(err)
+	}
+	th, err := theme.Load(os.DirFS("../themes/default"), "../themes/default")
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, _ := content.Load(fsys, content.Options{Root: "content", Now: buildDate})
+	b.ResetTimer()
+	for range b.N {
+		if len(Coverage(fsys, g, th)) == 0 {
+			b.Fatal("no coverage")
 		}
 	}
 }

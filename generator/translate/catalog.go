@@ -42,10 +42,10 @@ func Catalogs(src Source, targets []string) (map[string][]Unit, error) {
 		return nil, err
 	}
 	all := map[string][]Unit{}
-	docs := map[string]*yaml.Node{}
+	read := &read{docs: map[string]*yaml.Node{}, fields: map[reflect.Type]map[string]reflect.StructField{}}
 	var errs []error
 	for _, lang := range targets {
-		c := &cataloguer{src: src, langs: langs, source: langs[0], lang: lang, sums: sums, docs: docs}
+		c := &cataloguer{src: src, langs: langs, source: langs[0], lang: lang, sums: sums, read: read}
 		all[lang], err = c.catalog()
 		errs = append(errs, err)
 	}
@@ -86,9 +86,16 @@ type cataloguer struct {
 	source string   // the source language
 	lang   string   // the target language
 	sums   Sums
-	docs   map[string]*yaml.Node // the files read, shared by the languages
+	read   *read // shared by the languages
 	units  []Unit
 	errs   []error
+}
+
+// read is what the languages' catalogues share: the files, read once,
+// and the fields of the model's types by YAML key.
+type read struct {
+	docs   map[string]*yaml.Node
+	fields map[reflect.Type]map[string]reflect.StructField
 }
 
 // add keeps a unit, unless there is nothing to translate.
@@ -108,7 +115,7 @@ func (c *cataloguer) add(key, source, translation string, machine bool, context 
 
 // yamlFile walks one YAML file of the content folder as t.
 func (c *cataloguer) yamlFile(file string, t reflect.Type, owner string) {
-	doc, ok := c.docs[file]
+	doc, ok := c.read.docs[file]
 	if !ok {
 		doc = &yaml.Node{}
 		data, err := fs.ReadFile(c.src.Content, file)
@@ -119,7 +126,7 @@ func (c *cataloguer) yamlFile(file string, t reflect.Type, owner string) {
 			c.errs = append(c.errs, fmt.Errorf("%s: %v", file, err))
 			doc = &yaml.Node{}
 		}
-		c.docs[file] = doc
+		c.read.docs[file] = doc
 	}
 	if len(doc.Content) == 0 {
 		return
@@ -181,7 +188,11 @@ func (w *walker) walkStruct(n *yaml.Node, t reflect.Type, path, owner string) {
 	case closureType, specialType:
 		owner = "(from " + scalarOf(mapValue(n, "start")) + " to " + scalarOf(mapValue(n, "end")) + ") " + owner
 	}
-	byTag := yamlFields(t)
+	byTag, ok := w.c.read.fields[t]
+	if !ok {
+		byTag = yamlFields(t)
+		w.c.read.fields[t] = byTag
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		f, ok := byTag[n.Content[i].Value]
 		if !ok {
