@@ -189,7 +189,7 @@ func Build(ctx context.Context, cfg Config) (Summary, content.Problems, error) {
 	if v != "" {
 		prev = previous(out) // without a name for this abri, every file is made
 	}
-	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today, Version: v})
+	r, err := render.New(g, th, markdown.New(), render.Options{Today: g.Today, Version: v, Coverage: Coverage(os.DirFS(cfg.Content), g, th)})
 	if err != nil {
 		return Summary{}, problems, err
 	}

@@ -259,7 +259,17 @@ var edits = append(localEdits, addListing, deleteListing, renameListing, moveLis
 
 // localEdits change a listing's own file only: a build over the output
 // makes only some files again.
-var localEdits = []edit{changeListing, retitleListing, respellCity, setMessage, closeService}
+var localEdits = []edit{changeListing, retitleListing, respellCity, setMessage, closeService, untranslateListing}
+
+// untranslateListing takes the Ukrainian out of a listing's description:
+// its page changes, and so does the coverage the offline copies pages state.
+func untranslateListing(h *incremental) string {
+	file := h.pick()
+	h.editYAML(file, file, func(root *yaml.Node) {
+		setField(root, "description", strconv.Quote(fmt.Sprintf("Décrit en français seulement, étape %d.", h.n)))
+	})
+	return "taking the translations out of the description of " + h.rel(file)
+}
 
 // setMessage gives a listing a temporary message in force on the day of
 // the build, or one that starts later: it is on the listing's page and on
@@ -400,7 +410,14 @@ func editSite(h *incremental) string {
 		default:
 			// A notice for one city or one category, beside the first.
 			what = "notices"
-			target := []string{"cities: [Lyon]", "categories: [food]", "cities: [Marseille], categories: [health]"}[h.rng.IntN(3)]
+			// The cities are those of listings: edits before may have moved every listing out of a town.
+			city := func() string {
+				if c := field(field(h.readYAML(h.pick()), "address"), "city"); c != nil {
+					return strconv.Quote(c.Value)
+				}
+				return "Lyon"
+			}
+			target := []string{"cities: [" + city() + "]", "categories: [food]", "cities: [" + city() + "], categories: [health]"}[h.rng.IntN(3)]
 			list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{first}}
 			var doc yaml.Node
 			if err := yaml.Unmarshal([]byte(fmt.Sprintf("{text: {fr: \"Avis ciblé de l'étape %d\"}, %s}", h.n, target)), &doc); err != nil {

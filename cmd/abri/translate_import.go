@@ -76,7 +76,22 @@ func runTranslateImport(ctx context.Context, args []string, stdout, stderr io.Wr
 
 // readExchange reads an exchange file, its format chosen by its extension.
 func readExchange(path string) (lang string, units []translate.Unit, err error) {
-	return "", nil, errors.New("reader not merged yet")
+	read := map[string]func(io.Reader) (string, []translate.Unit, error){
+		".po": translate.ReadPO, ".xlf": translate.ReadXLIFF, ".xliff": translate.ReadXLIFF, ".csv": translate.ReadCSV,
+	}[strings.ToLower(filepath.Ext(path))]
+	if read == nil {
+		return "", nil, errors.New("not an exchange file: want a .po, .xlf (XLIFF) or .csv file, as abri translate export writes them")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	lang, units, err = read(f)
+	if err == nil && lang == "" {
+		err = errors.New("the file does not say its language: a PO file needs Language: in its header, a CSV file a translation:<lang> column")
+	}
+	return lang, units, err
 }
 
 func failTranslate(stderr io.Writer, format string, args ...any) error {

@@ -128,8 +128,16 @@ func TestTranslateImportBuiltInTheme(t *testing.T) {
 }
 
 func TestTranslateImportReader(t *testing.T) {
-	_, stderr, err := run(t, "translate", "import", "uk.po")
-	if err == nil || !strings.Contains(stderr, "uk.po: reader not merged yet") {
+	_, stderr, err := run(t, "translate", "import", "uk.txt")
+	if err == nil || !strings.Contains(stderr, "uk.txt: not an exchange file: want a .po, .xlf (XLIFF) or .csv file") {
+		t.Errorf("%v %s", err, stderr)
+	}
+	csv := filepath.Join(t.TempDir(), "uk.csv")
+	if err := os.WriteFile(csv, []byte("\ufeffkey,context,source,translation,needs_review\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err = run(t, "translate", "import", csv)
+	if err == nil || !strings.Contains(stderr, "does not say its language") {
 		t.Errorf("%v %s", err, stderr)
 	}
 	_, stderr, err = run(t, "translate", "import")

@@ -161,6 +161,9 @@ func (r *Renderer) baseKey(j *job, global string) string {
 	if j.kind == "opendata" {
 		r.openDataKey(h)
 	}
+	if j.kind == "offline" {
+		r.coverageKey(h)
+	}
 	return sum(h)
 }
 

@@ -41,6 +41,7 @@ type Site struct {
 	hoursData  map[string]template.JS        // language -> the JSON block hours.js reads
 	LangJS     string                        // path of the language chooser script
 	Favicon    string                        // path of the icon
+	Coverage   []Coverage                    // how much of each language is translated (Options.Coverage)
 	theme      *theme.Theme
 	given      *theme.Theme                  // the theme as loaded, before WithFallback
 	cards      map[string][][]card           // language -> listing index -> variant (Site.card) -> its card on list pages

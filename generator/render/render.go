@@ -63,6 +63,9 @@ type Options struct {
 	// Version names the abri that renders, for the files' input keys
 	// (keys.go): another abri may make other bytes of the same input.
 	Version string
+	// Coverage is, per language but the source language, how much is
+	// translated; the offline copies pages state it. nil states nothing.
+	Coverage []Coverage
 }
 
 // job is one file to write: a page to render, or ready bytes. Jobs are
@@ -188,6 +191,7 @@ func New(g *content.Guide, th *theme.Theme, md *markdown.Renderer, opts Options)
 	if err := site.prepareCards(tmpls); err != nil {
 		return nil, err
 	}
+	site.Coverage = opts.Coverage
 	r := &Renderer{site: site, jobs: site.jobs(tmpls), byPath: map[string]int{}, version: opts.Version}
 	// The views hold each listing's hours for hours.js already: the index reuses them.
 	status := make(map[*content.Listing]*Listing, len(site.Listings))

@@ -130,7 +130,7 @@ func (s *Server) build(themeChanged bool, read func()) (*render.Renderer, conten
 	if g == nil || problems.Errors() > 0 {
 		return nil, problems, nil
 	}
-	site, err := render.New(g, th, s.md, render.Options{Today: g.Today, Previous: previous})
+	site, err := render.New(g, th, s.md, render.Options{Today: g.Today, Previous: previous, Coverage: generator.Coverage(os.DirFS(s.cfg.Content), g, th)})
 	return site, problems, err
 }
 

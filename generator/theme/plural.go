@@ -119,6 +119,10 @@ func ruleOf(lang string) pluralRule {
 	return plurals["en"]
 }
 
+// Forms returns the plural forms lang needs, in CLDR order: what a
+// translator into lang writes for a string with a count.
+func Forms(lang string) []string { return ruleOf(lang).forms }
+
 // PluralForm returns the CLDR plural form of the whole number n in lang.
 func PluralForm(lang string, n int) string {
 	if n < 0 {
