@@ -86,7 +86,9 @@ func TestTranslateRoundTrip(t *testing.T) {
 				t.Fatalf("no unit to change for %q", text)
 			}
 			listing := func(u translate.Unit) bool { return strings.HasPrefix(u.Key, "listings/") }
-			pick(func(u translate.Unit) bool { return strings.HasPrefix(u.Key, "categories.yaml#") && u.Translation != "" }, "Нова назва: категорія")
+			pick(func(u translate.Unit) bool {
+				return strings.HasPrefix(u.Key, "categories.yaml#") && u.Translation != ""
+			}, "Нова назва: категорія")
 			pick(func(u translate.Unit) bool { return listing(u) && u.Translation != "" }, "Новий опис # не коментар")
 			pick(func(u translate.Unit) bool { return listing(u) && u.Translation == "" }, "Перший переклад\nу два рядки")
 			var b bytes.Buffer
