@@ -549,3 +549,45 @@ func TestDemoPrintClosures(t *testing.T) {
 		t.Errorf("La Halte's Christmas closure, within 30 days, is not printed:\n%s", a)
 	}
 }
+
+// scriptBudget is what the scripts of one page may weigh, gzipped: a
+// reader on a cheap plan pays for every byte before the page works.
+const scriptBudget = 15 << 10
+
+var scriptSrc = regexp.MustCompile(`<script src="([^"]+)"`)
+
+// TestDemoScriptBudget: no page of the demo loads more than 15 KB of
+// JavaScript, gzipped (the search index is data, not counted).
+func TestDemoScriptBudget(t *testing.T) {
+	files := demoSite(t)
+	worst, worstPage := 0, ""
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		total := 0
+		for _, m := range scriptSrc.FindAllSubmatch(data, -1) {
+			src := path.Join(path.Dir(name), string(m[1]))
+			if strings.HasPrefix(string(m[1]), "/") { // 404 pages, served at any depth
+				src = strings.TrimPrefix(string(m[1]), "/")
+			}
+			js, ok := files[src]
+			if !ok {
+				t.Errorf("%s: script %s is not in the output", name, src)
+				continue
+			}
+			total += gzipSize(js)
+		}
+		if total > worst {
+			worst, worstPage = total, name
+		}
+	}
+	t.Logf("the heaviest scripts: %s, %d bytes gzipped", worstPage, worst)
+	if worst == 0 {
+		t.Fatal("no page loads a script: the pattern no longer matches the templates")
+	}
+	if worst > scriptBudget {
+		t.Errorf("%s loads %d bytes of JavaScript gzipped, over the budget of %d", worstPage, worst, scriptBudget)
+	}
+}
+

@@ -16,7 +16,7 @@ import (
 
 // Budgets, in bytes of gzip: what a reader on a cheap data plan pays.
 const (
-	listingHTMLBudget = 8 << 10  // the HTML of a listing page
+	listingHTMLBudget = 6 << 10  // the HTML of a listing page
 	firstVisitBudget  = 30 << 10 // everything a first visit to a page loads
 )
 

@@ -38,13 +38,32 @@ var plurals = map[string]pluralRule{
 	"ro": {[]string{"one", "few", "other"}, romanian},
 	"ru": {oneFewManyOther, eastSlavic},
 	"uk": {oneFewManyOther, eastSlavic},
+	// Languages of exiles abri's theme has no strings for yet: a guide adds
+	// them with abri translate add.
+	"am": {oneOther, zeroOrOne},
+	"bn": {oneOther, zeroOrOne},
+	"hi": {oneOther, zeroOrOne},
+	"ti": {oneOther, zeroOrOne},
+	"nl": {oneOther, oneIsOne},
+	"om": {oneOther, oneIsOne},
+	"so": {oneOther, oneIsOne},
+	"ta": {oneOther, oneIsOne},
+	"tr": {oneOther, oneIsOne},
+	"ur": {oneOther, oneIsOne},
+	"vi": {otherOnly, alwaysOther},
+	"wo": {otherOnly, alwaysOther},
+	"zh": {otherOnly, alwaysOther},
 }
 
 var (
+	otherOnly       = []string{"other"}
 	oneOther        = []string{"one", "other"}
 	oneManyOther    = []string{"one", "many", "other"}
 	oneFewManyOther = []string{"one", "few", "many", "other"}
 )
+
+// alwaysOther: one form for every number (vi, wo, zh).
+func alwaysOther(int) string { return "other" }
 
 // oneIsOne: one is n = 1 (en, ka, ps; i = 1 and v = 0 for ca and en).
 func oneIsOne(n int) string {

@@ -25,6 +25,11 @@ func TestPluralForms(t *testing.T) {
 		"ka": {"one": {1}, "other": {0, 2, 16, 100}},
 		"ps": {"one": {1}, "other": {0, 2, 16, 100}},
 		"fa": {"one": {0, 1}, "other": {2, 16, 100}},
+		"ur": {"one": {1}, "other": {0, 2, 16, 100}},
+		"hi": {"one": {0, 1}, "other": {2, 16, 100}},
+		"ti": {"one": {0, 1}, "other": {2, 16, 100}},
+		"tr": {"one": {1}, "other": {0, 2, 16, 100}},
+		"zh": {"other": {0, 1, 2, 16, 100}},
 	}
 	for lang, byForm := range examples {
 		for form, ns := range byForm {
