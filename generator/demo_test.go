@@ -590,4 +590,3 @@ func TestDemoScriptBudget(t *testing.T) {
 		t.Errorf("%s loads %d bytes of JavaScript gzipped, over the budget of %d", worstPage, worst, scriptBudget)
 	}
 }
-
