@@ -92,7 +92,7 @@ func (s *Site) worker(l Ledger) ([]byte, error) {
 // shellOf lists what the service worker keeps of a language once its
 // reader opened one of its pages: the pages that lead to places (home,
 // categories of the whole guide, towns, search, offline copies, Markdown
-// pages) and the language's search index, so that offline the reader can
+// pages), the saved-places list and the language's search index, so that offline the reader can
 // still find their way and search what they saved. Not the places, nor a
 // category's later pages or its pages per town: saving a town keeps those,
 // and they are most of a guide's weight.
@@ -115,7 +115,7 @@ func shellOf(lang string, names []string) []string {
 		}
 		switch dir {
 		case "":
-			if file == "index.html" || file == "offline.html" || file == "search.html" || strings.HasPrefix(file, "cities.") {
+			if file == "index.html" || file == "offline.html" || file == "search.html" || file == "list.html" || strings.HasPrefix(file, "cities.") {
 				out = append(out, name)
 			}
 		case "pages":
