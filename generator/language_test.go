@@ -89,7 +89,7 @@ var (
 	cardName = regexp.MustCompile(`<li class="card">\s*<a [^>]*>(.*?)</a>`)
 	adrPara  = regexp.MustCompile(`(?s)<p class="adr">(.*?)</p>`)
 	adrCard  = regexp.MustCompile(`(?s)<span class="adr">(.*?)</span>\s*</li>`)
-	telLink  = regexp.MustCompile(`<a href="tel:[^"]*"[^>]*>`)
+	telLink  = regexp.MustCompile(`<a [^>]*href="tel:[^"]*"[^>]*>`)
 	// isolates are the elements that isolate their text: <bdi>, and any
 	// element with a dir attribute (the phone numbers).
 	isolates = regexp.MustCompile(`<bdi>[^<]*</bdi>|<(\w+) dir="(ltr|rtl|auto)">[^<]*</\w+>|<br>`)

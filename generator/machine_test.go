@@ -102,12 +102,16 @@ func TestMachineMark(t *testing.T) {
 	for _, want := range []string{
 		`<p class="desc">Coffee and hot showers <small class="nt">(machine translation)</small></p><details class="nt"><summary>original text</summary><p lang="fr" dir="ltr">Café et douches chaudes</p></details>`,
 		`Shower bath <small class="nt">(machine translation)</small>`,
-		`Closed on 25 December <small class="nt">(machine translation)</small></p><details class="nt"><summary>original text</summary><p lang="fr" dir="ltr">Fermé le 25 décembre</p></details>`,
+		// Off the home page the notice is one line: marked, its source on the home page.
+		`Closed on 25 December <small class="nt">(machine translation)</small></span>`,
 		`<p>Come before ten</p>`, // en_mt: false is reviewed
 	} {
 		if !strings.Contains(en, want) {
 			t.Errorf("en/places/halte.html lacks %s", want)
 		}
+	}
+	if home := read("en/index.html"); !strings.Contains(home, `Closed on 25 December <small class="nt">(machine translation)</small></p><details class="nt"><summary>original text</summary><p lang="fr" dir="ltr">Fermé le 25 décembre</p></details>`) {
+		t.Errorf("en/index.html lacks the notice's source text one tap away")
 	}
 	if n := strings.Count(en, "machine translation"); n != 3 {
 		t.Errorf("en/places/halte.html has %d machine translation marks, want 3 (description, category, notice)", n)
