@@ -92,6 +92,16 @@ func TestAddedLanguage(t *testing.T) {
 	if !strings.Contains(strings.Join(s.Langs, " "), "ur") {
 		t.Fatalf("the build's languages are %v: no ur", s.Langs)
 	}
+	// The translator's strings, not the source language's, are on the pages.
+	home, err := os.ReadFile(filepath.Join(s.Dir, "ur", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"i18n#categories", "i18n#search_button", "site.yaml#title"} {
+		if want := ar[key]; want == "" || !strings.Contains(string(home), want) {
+			t.Errorf("ur/index.html lacks the translation of %s (%q)", key, want)
+		}
+	}
 	types, err := s.pageTypes()
 	if err != nil {
 		t.Fatal(err)
