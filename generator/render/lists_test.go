@@ -156,7 +156,7 @@ func TestNationalCategoryByCity(t *testing.T) {
 		counts := map[string]int{}
 		sum := 0
 		cat := strings.TrimSuffix(path.Base(p), ".html")
-		links := regexp.MustCompile(`<li><a href="\.\./\.\./fr/categories/` + cat + `\.([a-z0-9-]+)\.html">[^<]*</a> <small>(\d+) lieux</small></li>`)
+		links := regexp.MustCompile(`<li><a href="\.\./\.\./fr/categories/` + cat + `\.([a-z0-9-]+)\.html">(?:<bdi>)?[^<]*(?:</bdi>)?</a> <small>(\d+) lieux</small></li>`)
 		for _, m := range links.FindAllStringSubmatch(page, -1) {
 			n, _ := strconv.Atoi(m[2])
 			counts[m[1]] = n
@@ -177,7 +177,7 @@ func TestNationalCategoryByCity(t *testing.T) {
 	if n := len(cardLink.FindAllString(files["fr/categories/meals.html"], -1)); n != 0 {
 		t.Errorf("fr/categories/meals.html lists %d places", n)
 	}
-	if !strings.Contains(files["fr/categories/meals.html"], `<a href="../../fr/categories/meals.lyon.html">Lyon</a> <small>80 lieux</small>`) {
+	if !strings.Contains(files["fr/categories/meals.html"], `<a href="../../fr/categories/meals.lyon.html"><bdi>Lyon</bdi></a> <small>80 lieux</small>`) {
 		t.Error("fr/categories/meals.html does not link to its 80 places in Lyon")
 	}
 	for p, page := range files {
@@ -299,7 +299,7 @@ func manyTowns(t *testing.T) *Renderer {
 func TestCitiesIndex(t *testing.T) {
 	r := manyTowns(t)
 	files := renderAll(t, r)
-	town := regexp.MustCompile(`href="\.\./fr/cities/(ville-\d+)\.html">Ville \d+</a> <small>(\d) lieux?<`)
+	town := regexp.MustCompile(`href="\.\./fr/cities/(ville-\d+)\.html">(?:<bdi>)?Ville \d+(?:</bdi>)?</a> <small>(\d) lieux?<`)
 	home := town.FindAllStringSubmatch(files["fr/index.html"], -1)
 	if len(home) != bigCities {
 		t.Errorf("fr/index.html names %d towns, want %d", len(home), bigCities)

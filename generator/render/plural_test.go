@@ -24,14 +24,14 @@ func TestCountsInPlural(t *testing.T) {
 	}
 	out := renderAll(t, prepared(t, fsys))
 	for _, c := range []struct{ page, want, not string }{
-		{"fr/index.html", "Lyon</a> <small>1 lieu</small>", "1 lieux"},
-		{"fr/index.html", "Paris</a> <small>2 lieux</small>", ""},
+		{"fr/index.html", "Lyon</bdi></a> <small>1 lieu</small>", "1 lieux"},
+		{"fr/index.html", "Paris</bdi></a> <small>2 lieux</small>", ""},
 		{"fr/index.html", "Hygiène</span> <small>1 lieu</small>", ""},
-		{"en/index.html", "Lyon</a> <small>1 place</small>", "1 places"},
-		{"ar/index.html", "Lyon</a> <small>مكان واحد</small>", ""},
-		{"ar/index.html", "Paris</a> <small>مكانان</small>", ""},
-		{"ru/index.html", "Lyon</a> <small>1 место</small>", ""},
-		{"ru/index.html", "Paris</a> <small>2 места</small>", ""},
+		{"en/index.html", "Lyon</bdi></a> <small>1 place</small>", "1 places"},
+		{"ar/index.html", "Lyon</bdi></a> <small>مكان واحد</small>", ""},
+		{"ar/index.html", "Paris</bdi></a> <small>مكانان</small>", ""},
+		{"ru/index.html", "Lyon</bdi></a> <small>1 место</small>", ""},
+		{"ru/index.html", "Paris</bdi></a> <small>2 места</small>", ""},
 	} {
 		page, ok := out[c.page]
 		if !ok {

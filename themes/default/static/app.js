@@ -228,7 +228,7 @@
         seen[key] = caches.match(url).then(function (res) {
           return res && res.text();
         }).then(function (page) {
-          var m = page && /<h1[^>]*>([^<]*)/.exec(page), li = doc.createElement("li"), a = doc.createElement("a");
+          var m = page && /<h1[^>]*>(?:<bdi>)?([^<]*)/.exec(page), li = doc.createElement("li"), a = doc.createElement("a");
           if (!m) return;
           a.href = url;
           a.innerHTML = m[1]; // text escaped by the build, as it was in the saved page
