@@ -66,7 +66,11 @@
   function store(list) {
     try { localStorage.setItem(key, JSON.stringify(list)); } catch (e) {} // private mode: a list for this page only
   }
-  function entry(d) { return {id: d.id, name: d.name, adr: d.adr, tel: d.tel, week: d.week}; }
+  // entry is what the list keeps of a listing page's share section; the name is its h1's.
+  function entry(s) {
+    var d = s.dataset;
+    return {id: d.id, name: s.ownerDocument.querySelector("h1").textContent, adr: d.adr, tel: d.tel, week: d.week};
+  }
   function find(list, id) {
     for (var k = 0; k < list.length; k++) if (list[k].id === id) return k;
     return -1;
@@ -98,12 +102,14 @@
     $(".share-url input", place).value = url;
     $(".share-url", place).hidden = !url;
     shareUI(place, function () {
-      var row = doc.querySelector("[aria-labelledby=h-hours] tr.today"), text = d.text;
+      // The message is the Telegram link's text (the others add the page's link to it).
+      var row = doc.querySelector("[aria-labelledby=h-hours] tr.today"), tg = $(".share-links a[href^='https://t.me/']", place),
+        text = decodeURIComponent(tg.getAttribute("href").split("&text=")[1]);
       if (row && d.week) text = text.replace(d.week, row.cells[0].textContent + " " + row.cells[1].textContent);
-      return payload(d.name, text, url);
+      return payload(entry(place).name, text, url);
     });
     // In a list page's frame (list.html imports a shared list from file://): hand it the place.
-    if (parent !== window && location.hash === "#abri-list") parent.postMessage({abriPlace: entry(d)}, "*");
+    if (parent !== window && location.hash === "#abri-list") parent.postMessage({abriPlace: entry(place)}, "*");
     var added = function () {
       add.textContent = add.dataset.done;
       add.disabled = true;
@@ -112,7 +118,7 @@
     if (find(load(), d.id) >= 0) added();
     add.addEventListener("click", function () {
       var list = load();
-      if (find(list, d.id) < 0) list.push(entry(d));
+      if (find(list, d.id) < 0) list.push(entry(place));
       store(list);
       added();
     });
@@ -133,7 +139,7 @@
       if (web) {
         fetch(u).then(function (r) { return r.text(); }).then(function (h) {
           var s = new DOMParser().parseFromString(h, "text/html").querySelector("section.share[data-id]");
-          if (s) got(entry(s.dataset));
+          if (s) got(entry(s));
         })["catch"](function () {});
       } else {
         var f = doc.createElement("iframe");
