@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path"
@@ -9,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/abri-guide/abri/generator"
 	"github.com/chromedp/chromedp"
 )
 
@@ -140,26 +138,7 @@ func longGuide(t *testing.T) *site {
 	for _, lang := range []string{"ar", "ka"} {
 		files["pages/long."+lang+".md"] = strings.Replace(files["pages/long.fr.md"], "# "+word, "# "+geo, 1)
 	}
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, "content", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	sum, problems, err := generator.Build(context.Background(), generator.Config{
-		Content: filepath.Join(dir, "content"), Theme: filepath.Join(repoRoot, "themes", "default"), Out: out, Now: buildTime,
-	})
-	if err != nil {
-		t.Fatalf("building the long guide: %v\n%v", err, problems)
-	}
-	s := serveSite(out, sum.Langs)
-	t.Cleanup(s.Close)
-	return s
+	return guideSite(t, files)
 }
 
 // box is where an element is on the page, in CSS pixels.

@@ -1,12 +1,7 @@
 package e2e
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/abri-guide/abri/generator"
 )
 
 // TestMachineTranslationMark: on a page with machine translations, the
@@ -15,7 +10,6 @@ import (
 func TestMachineTranslationMark(t *testing.T) {
 	t.Parallel()
 	axe := axeURL(t)
-	dir := t.TempDir()
 	files := map[string]string{
 		"site.yaml": "title: {fr: Guide, ar: دليل}\nlanguages: [fr, ar]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: CC-BY-4.0}\n",
 		"categories.yaml": "- id: hygiene_and_wellness\n  icon: hygiene_and_wellness\n  name: {fr: Hygiène, ar: النظافة, ar_mt: true}\n" +
@@ -23,24 +17,7 @@ func TestMachineTranslationMark(t *testing.T) {
 		"listings/lyon/halte.yaml": "name: La Halte\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-20\n" +
 			"description: {fr: Café et douches chaudes, ar: قهوة وحمامات ساخنة, ar_mt: true}\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, "content", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	sum, problems, err := generator.Build(context.Background(), generator.Config{
-		Content: filepath.Join(dir, "content"), Theme: filepath.Join(repoRoot, "themes", "default"), Out: out, Now: buildTime,
-	})
-	if err != nil {
-		t.Fatalf("%v\n%v", err, problems)
-	}
-	s := serveSite(out, sum.Langs)
-	t.Cleanup(s.Close)
+	s := guideSite(t, files)
 	tb := newTab(t, "")
 	if _, err := tb.open(s.URL + "/ar/places/halte.html"); err != nil {
 		t.Fatal(err)

@@ -1,20 +1,14 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/abri-guide/abri/generator"
 )
 
 // messageSite builds a small guide whose listing has a message from 1 to
 // 10 December 2026, after the day of the build (27 November).
 func messageSite(t *testing.T) *site {
 	t.Helper()
-	dir := t.TempDir()
 	files := map[string]string{
 		"site.yaml": "title: {fr: Guide, en: Guide}\nlanguages: [fr, en]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: CC-BY-4.0}\n",
 		"categories.yaml": "- id: hygiene_and_wellness\n  icon: hygiene_and_wellness\n  name: {fr: Hygiène, en: Hygiene}\n" +
@@ -22,24 +16,7 @@ func messageSite(t *testing.T) *site {
 		"listings/lyon/halte.yaml": "name: La Halte\ncategories: [shower]\naddress: {city: Lyon}\nupdated: 2026-11-20\n" +
 			"message: {text: {fr: Salle paroissiale, en: Church hall this week}, start: 2026-12-01, end: 2026-12-10}\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, "content", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	sum, problems, err := generator.Build(context.Background(), generator.Config{
-		Content: filepath.Join(dir, "content"), Theme: filepath.Join(repoRoot, "themes", "default"), Out: out, Now: buildTime,
-	})
-	if err != nil {
-		t.Fatalf("%v\n%v", err, problems)
-	}
-	s := serveSite(out, sum.Langs)
-	t.Cleanup(s.Close)
+	s := guideSite(t, files)
 	return s
 }
 

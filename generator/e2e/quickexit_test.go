@@ -1,15 +1,11 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/abri-guide/abri/generator"
 	"github.com/chromedp/chromedp"
 	keys "github.com/chromedp/chromedp/kb"
 )
@@ -24,7 +20,6 @@ func quickExitSites(t *testing.T) (neutral string, guide *site) {
 		fmt.Fprintf(w, "<!doctype html><title>%s</title><p>%s</p>", r.URL.Path, r.URL.Path)
 	}))
 	t.Cleanup(ns.Close)
-	dir := t.TempDir()
 	files := map[string]string{
 		"site.yaml": "title: {fr: Guide, en: Guide}\nlanguages: [fr, en]\ntimezone: Europe/Paris\ncountry: FR\nlicence: {name: CC-BY-4.0}\n" +
 			"quick_exit: {url: \"" + ns.URL + "/neutral\", pages: categories}\n",
@@ -32,20 +27,7 @@ func quickExitSites(t *testing.T) (neutral string, guide *site) {
 			"  children: [{id: women_shelter, name: {fr: Accueil femmes, en: Women's shelter}, quick_exit: true}]\n",
 		"listings/lyon/refuge.yaml": "name: Le Refuge\ncategories: [women_shelter]\naddress: {city: Lyon}\nupdated: 2026-11-20\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, "content", filepath.FromSlash(name))
-		need(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		need(t, os.WriteFile(p, []byte(text), 0o644))
-	}
-	out := filepath.Join(dir, "public")
-	sum, problems, err := generator.Build(context.Background(), generator.Config{
-		Content: filepath.Join(dir, "content"), Theme: filepath.Join(repoRoot, "themes", "default"), Out: out, Now: buildTime,
-	})
-	if err != nil {
-		t.Fatalf("%v\n%v", err, problems)
-	}
-	guide = serveSite(out, sum.Langs)
-	t.Cleanup(guide.Close)
+	guide = guideSite(t, files)
 	return ns.URL, guide
 }
 

@@ -204,3 +204,30 @@ func plant(t testing.TB, dir, rel, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// guideSite writes a guide of files (paths under its content folder, as
+// in a txtar), builds it with the default theme on the demo's build day
+// and serves it for the life of the test.
+func guideSite(t testing.TB, files map[string]string) *site {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	sum, problems, err := generator.Build(context.Background(), generator.Config{
+		Content: filepath.Join(dir, "content"), Theme: filepath.Join(repoRoot, "themes", "default"), Out: out, Now: buildTime,
+	})
+	if err != nil {
+		t.Fatalf("building %s: %v\n%v", dir, err, problems)
+	}
+	s := serveSite(out, sum.Langs)
+	t.Cleanup(s.Close)
+	return s
+}
